@@ -1,0 +1,3 @@
+"""refslint: a linter for bibliographic reference lists."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,60 @@
+"""The rule registry: an explicit list, not a directory scan, so what ships is what is listed.
+
+Python rules come from the modules below; declarative rules from the YAML files listed in
+BUILTIN_RULE_FILES (top-level rules/ folder, installed as refslint/rules).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import vocab
+from . import authors, debris, duplicates, journals, numbers, titles, typography
+from .base import Context, Finding, Rule
+
+BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
+PYTHON_RULE_MODULES = (debris, typography, authors, numbers, titles, journals, duplicates)
+
+
+def _no_check(*_args: object) -> list[Finding]:
+    return []
+
+
+# File-level problems are reported by the engine itself; the rule exists so that its code is
+# documented, selectable and ignorable like any other.
+UNREADABLE = Rule(
+    code="X001",
+    name="unreadable-file",
+    summary="The file cannot be read as text",
+    description="The file could not be read, or it is not UTF-8, UTF-8 with a byte-order mark "
+    "or UTF-16 with a byte-order mark (a binary file, or text in a legacy encoding). Re-save it "
+    "as UTF-8. The other files are still linted.",
+    bad="(a file saved as Latin-1 or a PDF)",
+    good="(the same list saved as UTF-8)",
+    check=_no_check,
+    level="error",
+)
+
+# Codes that were renamed or removed keep working, with a warning (none yet).
+DEPRECATED: dict[str, str] = {}
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    from ..yamlrules import load_file  # imported late: yamlrules imports this package's base
+
+    rules = [UNREADABLE]
+    for module in PYTHON_RULE_MODULES:
+        rules.extend(module.RULES)
+    for name in BUILTIN_RULE_FILES:
+        rules.extend(load_file(vocab.data_dir() / name))
+    codes = [r.code for r in rules]
+    assert len(codes) == len(set(codes)), "duplicate rule code"
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def by_code() -> dict[str, Rule]:
+    return {r.code: r for r in all_rules()}
+
+
+__all__ = ["UNREADABLE", "Context", "Finding", "Rule", "all_rules", "by_code"]

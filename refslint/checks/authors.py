@@ -1,0 +1,118 @@
+"""A: the author list: initials, garbled names and the et al. policy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Reference, Span
+from .base import Context, Finding, Rule, edit_fix
+
+_STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″]")
+
+
+def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    personal = [a for a in ref.authors if a.initials]
+    if not personal:
+        return
+    dotted = [a for a in personal if "." in a.initials or " " in a.initials.strip()]
+    if not dotted:
+        span = ref.fields["authors"].span
+        yield Finding(
+            Span(span.start, span.start + len(personal[0].text)),
+            "initials without periods ({expected})",
+            style="compact",
+        )
+        return
+    for a in dotted:
+        compact = re.sub(r"[.\s]", "", a.initials)
+        start = a.span.start + a.text.rfind(a.initials)
+        span = Span(start, start + len(a.initials))
+        yield Finding(
+            span,
+            f"initials `{a.initials}` written with periods or spaces ({{expected}})",
+            edit_fix(f"write `{compact}`", span, compact),
+            style="periods",
+        )
+
+
+def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    for a in ref.authors:
+        if not re.search(r"[^\W\d_]", a.text):
+            yield Finding(a.span, f"garbled author entry `{a.text}` (no name)")
+        elif _STRAY.search(a.text) or re.search(r"\d", a.text):
+            yield Finding(a.span, f"garbled author name `{a.text}`")
+
+
+def check_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    n = sum(1 for a in ref.authors if re.search(r"[^\W\d_]", a.text))
+    if ref.et_al is not None and n:
+        yield Finding(
+            ref.et_al.span,
+            f"et al. after {n} author{'s' if n > 1 else ''} ({{expected}})",
+            style=str(n),
+        )
+        return
+    limit = ctx.options.get("list-all-up-to")
+    if ref.et_al is None and isinstance(limit, int) and n > limit and not any(a.group for a in ref.authors):
+        span = ref.fields["authors"].span
+        yield Finding(span, f"{n} authors listed; the style lists at most {limit} before et al.")
+
+
+RULES = [
+    Rule(
+        code="A001",
+        name="initials-with-periods",
+        summary="Initials written with periods or spaces",
+        description="Vancouver and NLM write initials run together without periods (`Park HH`). "
+        "A name such as `Park H. H` is an export slip in such a list. Lists that consistently "
+        "write `Burkert A.` (some physics and chemistry journals) are left alone: the rule "
+        "follows the `style` option, a preset, or else the list's majority. The fix writes "
+        "the initials together.",
+        bad="Park H. H, Lee S, Yu Y. TGF-β ameliorates atopic dermatitis. Stem Cells. 2020;38:904-16.\n"
+        "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
+        "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        good="Park HH, Lee S, Yu Y. TGF-β ameliorates atopic dermatitis. Stem Cells. 2020;38:904-16.\n"
+        "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
+        "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        check=check_initial_periods,
+        level="warning",
+        fix="safe",
+        options={"style": "auto"},
+        style_values=("compact", "periods"),
+        option_docs={"style": "auto (the list's majority), compact (`Park HH`) or periods (`Park H.H.`)"},
+    ),
+    Rule(
+        code="A002",
+        name="garbled-author",
+        summary="Garbled author name",
+        description="An author entry with no name (`’`), or with a stray quote mark, prime or "
+        "digit inside it (`Hél ′ M-H`): what is left of accented names after a broken export.",
+        bad="Eline C, ’, Trouche E, Hél ′ M-H. Melatonin pretreatment. Stem Cells. 2008;26:1749-57.",
+        good="Eline C, Trouche E, Hélène MH. Melatonin pretreatment. Stem Cells. 2008;26:1749-57.",
+        check=check_garbled,
+        level="error",
+    ),
+    Rule(
+        code="A003",
+        name="et-al-policy",
+        summary="Number of authors before et al.",
+        description="Styles fix how many authors precede et al.: Vancouver lists 6, AMA and "
+        "many journals 3. Without a preset the list's majority decides, so `et al.` after 2 "
+        "authors in a list that writes 3 is flagged. With `list-all-up-to` set (the presets "
+        "set 6), a reference that lists more authors without et al. is flagged too.",
+        bad="Kim J, Lee JH, et al. Stem cell recruitment factors. In Vitro Cell Dev Biol Anim. 2014;50:146-54.\n"
+        "Wu L, Leijten J, Van Blitterswijk CA, et al. Fibroblast growth factor-1. Stem Cells Dev. 2013;22:2356-67.\n"
+        "Choi H, Lee RH, Bazhanov N, et al. Anti-inflammatory protein TSG-6. Blood. 2011;118:330-8.",
+        good="Kim J, Lee JH, Yeo SM, et al. Stem cell recruitment factors. In Vitro Cell Dev Biol Anim. 2014;50:146-54.\n"
+        "Wu L, Leijten J, Van Blitterswijk CA, et al. Fibroblast growth factor-1. Stem Cells Dev. 2013;22:2356-67.\n"
+        "Choi H, Lee RH, Bazhanov N, et al. Anti-inflammatory protein TSG-6. Blood. 2011;118:330-8.",
+        check=check_et_al,
+        level="warning",
+        options={"style": "auto", "list-all-up-to": None},
+        option_docs={
+            "style": "auto (the list's majority) or the number of authors before et al.",
+            "list-all-up-to": "flag references listing more authors than this without et al. (null: off)",
+        },
+    ),
+]

@@ -1,0 +1,80 @@
+"""What every rule is made of: its metadata (code, name, docs, options, fix safety) and the
+findings its check yields. Python rules and YAML rules both end up as `Rule` objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..model import Edit, Fix, Reference, Related, Severity, Span
+
+FixSafety = Literal["safe", "unsafe", "none"]
+Scope = Literal["entry", "list"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check yields; the engine turns it into a Diagnostic (code, path, severity).
+
+    `style` marks a house-style observation: the variant this reference shows. The engine
+    keeps it only when the variant differs from the chosen style (the `style` option, a preset,
+    or else the list's majority), and fills `{expected}` in the message with that choice."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+    style: str | None = None
+    related: tuple[Related, ...] = ()
+    reference: int = -1
+
+
+@dataclass(slots=True)
+class Context:
+    """What a check may consult besides the reference: its options and the file's path."""
+
+    path: str
+    options: Mapping[str, Any]
+    preset: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+EntryCheck = Callable[[Reference, Context], Iterable[Finding]]
+ListCheck = Callable[[list[Reference], Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    summary: str  # one line: what is wrong
+    description: str  # a paragraph: what it finds and why it matters
+    bad: str  # a reference (or several lines) the rule flags
+    good: str  # the same, corrected: the rule must not flag it
+    check: Callable[..., Iterable[Finding]]
+    scope: Scope = "entry"
+    level: Severity = "warning"
+    fix: FixSafety = "none"
+    options: Mapping[str, Any] = field(default_factory=dict)
+    option_docs: Mapping[str, str] = field(default_factory=dict)
+    style_values: tuple[str, ...] = ()  # values of the `style` option besides "auto"
+    origin: str = "python"
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+def edit_fix(message: str, span: Span, replacement: str, safety: FixSafety = "safe") -> Fix:
+    return Fix(message, (Edit(span, replacement),), "unsafe" if safety == "unsafe" else "safe")
+
+
+def ref_name(ref: Reference) -> str:
+    """How a person names the reference: its number, else its position in the list."""
+    digits = "".join(c for c in ref.label if c.isdigit())
+    return digits or str(ref.index + 1)
+
+
+def local(ref: Reference, start: int, end: int) -> Span:
+    """A span given in offsets into `ref.raw`."""
+    return Span(ref.span.start + start, ref.span.start + end)

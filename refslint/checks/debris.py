@@ -1,0 +1,123 @@
+"""E: export debris. Reference managers and journal sites sometimes export the citation block
+twice (`2019;4(1):1. 2019;4:1-15.`) or append scraps of it (`Vol Page 2021;13:1802.`,
+`13:2. 2017`). The repeat is dropped by --fix; a repeat that contradicts the first block
+(another year or volume) needs a person to decide which is right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Reference, Span
+from ..parse import CITE_RE
+from .base import Context, Finding, Rule, edit_fix
+
+# Debris is made only of numbers, citation punctuation and the words exports put around them.
+_DEBRIS = re.compile(r"(?:\s*(?:Vol|Vol\.|Volume|Page|Pages|pp?\.|No\.?|Issue|[\d;:(),.\-–—]+))+\s*")
+_NUMBERS = re.compile(r"\d+")
+
+
+def _debris_run(ref: Reference) -> list:
+    """The extras after the citation block that are debris, as one trailing run."""
+    run = []
+    for extra in ref.extras:
+        if _DEBRIS.fullmatch(extra.value):
+            run.append(extra)
+        else:
+            run = []  # a note such as "Erratum in: ..." ends any run before it
+    return run
+
+
+def _conflict(ref: Reference, run: list) -> str | None:
+    """Why the repeated block contradicts the first one, if it does."""
+    year, volume = ref.get("year"), ref.get("volume")
+    for extra in run:
+        m = CITE_RE.match(extra.value)
+        if not m:
+            continue
+        if year and m.group("year") and m.group("year") != year.value:
+            return f"year {m.group('year')} against {year.value}"
+        if volume and m.group("volume") and m.group("volume") != volume.value:
+            return f"volume {m.group('volume')} against {volume.value}"
+    return None
+
+
+def _removal_span(ref: Reference, run: list) -> Span:
+    cite = ref.get("cite")
+    start = cite.span.end if cite else run[0].span.start
+    # Keep the first block's own final period; drop the whitespace before the debris.
+    return Span(start, run[-1].span.end)
+
+
+def check_repeated(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    run = _debris_run(ref)
+    if not run or _conflict(ref, run):
+        return
+    span = Span(run[0].span.start, run[-1].span.end)
+    text = ref.text_of(span)
+    cite = ref.get("cite")
+    fix = None
+    if cite and cite.value.endswith("."):
+        fix = edit_fix("remove the repeated citation data", _removal_span(ref, run), "")
+    elif cite:
+        fix = edit_fix("remove the repeated citation data", _removal_span(ref, run), ".")
+    yield Finding(span, f"export debris after the citation: `{text}` repeats it", fix)
+
+
+def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    run = _debris_run(ref)
+    if not run:
+        return
+    why = _conflict(ref, run)
+    if not why:
+        return
+    span = Span(run[0].span.start, run[-1].span.end)
+    cite = ref.get("cite")
+    fix = None
+    if cite:
+        fix = edit_fix(
+            "keep the first citation block, drop the second",
+            _removal_span(ref, run),
+            "" if cite.value.endswith(".") else ".",
+            "unsafe",
+        )
+    yield Finding(span, f"a second citation block contradicts the first ({why})", fix)
+
+
+RULES = [
+    Rule(
+        code="E001",
+        name="repeated-citation-block",
+        summary="Export debris repeats the citation block",
+        description=(
+            "Copying a reference from a journal page or a reference manager sometimes exports "
+            "the year;volume(issue):pages block twice, or leaves scraps such as `Vol Page` and "
+            "bare numbers after it. Readers and reference checkers take the debris for data. "
+            "Only text made of numbers, citation punctuation and the words Vol/Page counts as "
+            "debris; notes such as `Erratum in:` are left alone."
+        ),
+        bad="Pittenger MF, Discher DE. Mesenchymal stem cell perspective. Npj Regen Med. "
+        "2019;4(1):1. 2019;4:1–15.",
+        good="Pittenger MF, Discher DE. Mesenchymal stem cell perspective. Npj Regen Med. 2019;4(1):1.",
+        check=check_repeated,
+        level="error",
+        fix="safe",
+    ),
+    Rule(
+        code="E002",
+        name="conflicting-citation-block",
+        summary="A second citation block contradicts the first",
+        description=(
+            "The citation block appears twice and the copies disagree on the year or the volume "
+            "(`2018;25(7):1209–1223. 2017;25:1209–1223.`). One of them is wrong; check the "
+            "article. The unsafe fix keeps the first block."
+        ),
+        bad="Wang G, Cao K. Kynurenic acid controls immunosuppression. Cell Death Differ. "
+        "2018;25(7):1209–1223. 2017;25:1209–1223.",
+        good="Wang G, Cao K. Kynurenic acid controls immunosuppression. Cell Death Differ. "
+        "2018;25(7):1209–1223.",
+        check=check_conflicting,
+        level="error",
+        fix="unsafe",
+    ),
+]

@@ -1,0 +1,174 @@
+"""J: journal names: periods in abbreviations, split or garbled names, and words that ISO 4
+abbreviates but the list writes in full. (Aliases and one journal written two ways are the
+declarative rules J003/J004 in rules/journals.yaml.)"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import vocab
+from ..model import Reference, Span
+from .base import Context, Finding, Rule, edit_fix
+
+_DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
+_ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
+_WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
+
+
+def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    journal = ref.get("journal")
+    if journal is None or len(journal.value.split()) < 2 or _ARTICLE_DOT.search(journal.value):
+        return
+    dotted = list(_DOTTED.finditer(journal.value))
+    if not dotted:
+        yield Finding(journal.span, "journal abbreviation without periods ({expected})", style="none")
+        return
+    certain = all(vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted)
+    fix = None
+    if certain:
+        fixed = _DOTTED.sub(r"\1", journal.value)
+        fix = edit_fix(f"write `{fixed}`", journal.span, fixed)
+    yield Finding(
+        journal.span,
+        f"periods in the journal abbreviation `{journal.value}` ({{expected}})",
+        fix,
+        style="periods",
+    )
+
+
+def check_garbled(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+    known = dict(vocab.journals())
+    for ref in refs:
+        j = ref.get("journal")
+        if j is not None and "." not in j.value:
+            known.setdefault(vocab.journal_key(j.value), j.value)
+    for ref in refs:
+        journal, title = ref.get("journal"), ref.get("title")
+        if journal is None:
+            continue
+        m = _ARTICLE_DOT.search(journal.value)
+        if m:
+            start = journal.span.start + m.start()
+            gap = len(journal.value[m.end() :]) - len(journal.value[m.end() :].lstrip())
+            drop = Span(start, start + len(m.group(0)) + gap)
+            fix = None
+            if m.group(1) in ("The", "A", "An", "Le", "La", "Der", "Die", "Das") and m.start() == 0:
+                fix = edit_fix(f"drop `{m.group(0)}`", drop, "", "unsafe")
+            yield Finding(
+                Span(start, start + len(m.group(0))),
+                f"garbled journal name `{journal.value}`: `{m.group(0)}` is not an abbreviation",
+                fix,
+                reference=ref.index,
+            )
+            continue
+        if title is None:
+            continue
+        # "... syndrome. Stem cells. Transl Med.": the journal name split by a period, its first
+        # part taken for the end of the title.
+        head, sep, last = title.value.rpartition(". ")
+        if not sep or len(last.split()) > 4:
+            continue
+        joined = vocab.journal_key(f"{last} {journal.value}")
+        form = known.get(joined)
+        if form and vocab.journal_key(journal.value) != joined:
+            start = title.span.start + len(head) + len(sep)
+            span = Span(start, journal.span.end)
+            yield Finding(
+                span,
+                f"journal name split in two: `{ref.text_of(span)}` is `{form}`",
+                edit_fix(f"write `{form}`", span, form, "unsafe"),
+                reference=ref.index,
+            )
+
+
+def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    journal = ref.get("journal")
+    if journal is None:
+        return
+    words = list(_WORDS.finditer(journal.value))
+    if len(words) < 2:
+        return  # ISO 4 never abbreviates a one-word title
+    key = vocab.journal_key(journal.value)
+    if key in vocab.journals() or key in vocab.journal_aliases():
+        return  # a known NLM form (NLM keeps some words ISO 4 would cut), or J003's business
+    full, short = [], 0
+    for m in words:
+        w = m.group(0)
+        abbrev = vocab.ltwa_abbreviation(w)
+        if abbrev and abbrev != vocab.fold(w) and len(w) >= len(abbrev) + 3:
+            full.append((m, abbrev))
+        elif (
+            (vocab.is_ltwa_abbreviation(w)
+            and vocab.ltwa_abbreviation(w) in (None, ""))
+            or (len(w) <= 2 and w[0].isupper())
+        ):
+            short += 1
+    if full and short:
+        for m, abbrev in full:
+            start = journal.span.start + m.start()
+            yield Finding(
+                Span(start, start + len(m.group(0))),
+                f"`{m.group(0)}` is not abbreviated in `{journal.value}` (ISO 4: `{abbrev.capitalize()}`)",
+            )
+    elif full:
+        yield Finding(journal.span, "journal name in full ({expected})", style="full")
+    elif short:
+        yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
+
+
+RULES = [
+    Rule(
+        code="J001",
+        name="periods-in-journal-abbreviation",
+        summary="Periods in a journal abbreviation",
+        description="NLM abbreviations carry no periods (`Mol Cell Toxicol`); some styles keep "
+        "them (`Mol. Cell. Toxicol.`). Follows the `style` option, a preset, or else the list's "
+        "majority. The fix removes the periods when every dotted word is an ISO 4 abbreviation.",
+        bad="Suh N. Molecular signatures of secretomes. Mol. Cell. Toxicol. 2017;13(2):133-41.\n"
+        "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
+        "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        good="Suh N. Molecular signatures of secretomes. Mol Cell Toxicol. 2017;13(2):133-41.\n"
+        "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
+        "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        check=check_periods,
+        level="warning",
+        fix="safe",
+        options={"style": "auto"},
+        style_values=("none", "periods"),
+        option_docs={"style": "auto (the list's majority), none (`Mol Cell Toxicol`) or periods"},
+    ),
+    Rule(
+        code="J002",
+        name="garbled-journal-name",
+        summary="Split or garbled journal name",
+        description="A journal name broken by an export: an article with a period (`The. J "
+        "Immunol.`), or a name split in two so that its first part reads as the end of the "
+        "title (`... syndrome. Stem cells. Transl Med.`), recognised when the joined name is a "
+        "known journal or appears elsewhere in the list. The unsafe fix joins the name.",
+        bad="Xu AL. Stem cells reconditioned in their own serum. Stem cells. Transl Med. 2019;8:1092-106.\n"
+        "Noh MY. Stem cells modulate microglia. Stem Cells Transl Med. 2016;5(11):1538-49.",
+        good="Xu AL. Stem cells reconditioned in their own serum. Stem Cells Transl Med. 2019;8:1092-106.\n"
+        "Noh MY. Stem cells modulate microglia. Stem Cells Transl Med. 2016;5(11):1538-49.",
+        check=check_garbled,
+        scope="list",
+        level="error",
+        fix="unsafe",
+    ),
+    Rule(
+        code="J005",
+        name="journal-word-not-abbreviated",
+        summary="Journal word not abbreviated",
+        description="In an abbreviated journal name every word that ISO 4 (the LTWA) abbreviates "
+        "is abbreviated: `J Immunology` mixes forms. A whole name in full in a list of "
+        "abbreviations (or the reverse) follows the `style` option, a preset, or else the "
+        "list's majority.",
+        bad="Han S. The acute respiratory distress syndrome. J Immunology. 2015;194(3):855-60.",
+        good="Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        check=check_unabbreviated,
+        level="warning",
+        options={"style": "auto"},
+        style_values=("abbreviated", "full"),
+        option_docs={"style": "auto (the list's majority), abbreviated or full"},
+    ),
+]

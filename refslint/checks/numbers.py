@@ -1,0 +1,296 @@
+"""N: page ranges, article numbers and years."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import vocab
+from ..model import Reference, Span
+from .base import Context, Finding, Rule, edit_fix
+
+_PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
+_RANGE = re.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageRange:
+    first: str
+    last: str
+    dash: str
+    span: Span  # the whole range
+    dash_span: Span
+    last_span: Span
+
+
+def page_ranges(ref: Reference) -> list[PageRange]:
+    pages = ref.get("pages")
+    if pages is None:
+        return []
+    found = []
+    for m in _RANGE.finditer(pages.value):
+        o = pages.span.start
+        found.append(
+            PageRange(
+                m.group("first"),
+                m.group("last"),
+                m.group("dash").strip(),
+                Span(o + m.start(), o + m.end()),
+                Span(o + m.start("dash"), o + m.end("dash")),
+                Span(o + m.start("last"), o + m.end("last")),
+            )
+        )
+    return found
+
+
+def expand(first: str, last: str) -> tuple[int, int] | None:
+    """Numeric first and last page of a range, expanding elided ends (`706-13` -> 706, 713)."""
+    a, b = _PAGE.match(first), _PAGE.match(last)
+    if not a or not b:
+        return None
+    da, db = a.group(2), b.group(2)
+    if len(db) < len(da):
+        db = da[: len(da) - len(db)] + db
+    return int(da), int(db)
+
+
+def _problem(r: PageRange) -> tuple[str, str] | None:
+    """(kind, message) for a broken range: degenerate, malformed or reversed."""
+    a, b = _PAGE.match(r.first), _PAGE.match(r.last)
+    if not a or not b:
+        return "malformed", f"malformed page range `{r.first}{r.dash}{r.last}`"
+    if r.first == r.last:
+        return "degenerate", f"page range `{r.first}{r.dash}{r.last}` starts and ends on the same page"
+    pa, pb = a.group(1), b.group(1)
+    if pb and pa.lower() != pb.lower():
+        return "malformed", f"page range `{r.first}{r.dash}{r.last}` mixes prefixes"
+    if b.group(2).startswith("0") and len(b.group(2)) > 1:
+        return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends with a zero-padded number"
+    nums = expand(r.first, r.last)
+    if nums is None:
+        return None
+    first, last = nums
+    if len(b.group(2)) > len(a.group(2)) and pa:
+        return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends with a longer number"
+    if last < first:
+        if pa:  # `R149-12`: an article number exported with a page count
+            return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
+        return "reversed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
+    return None
+
+
+def check_reversed(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    for r in page_ranges(ref):
+        p = _problem(r)
+        if p and p[0] == "reversed":
+            yield Finding(r.span, p[1])
+
+
+def check_degenerate(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    for r in page_ranges(ref):
+        p = _problem(r)
+        if p and p[0] == "degenerate":
+            yield Finding(r.span, p[1], edit_fix(f"write `{r.first}`", r.span, r.first))
+
+
+def check_malformed(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    for r in page_ranges(ref):
+        p = _problem(r)
+        if p and p[0] == "malformed":
+            yield Finding(r.span, p[1])
+
+
+def check_article_number_range(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """`Sci Rep. 2017;7(1):1-11`: the page count of an article-numbered PDF, not pages."""
+    ranges = page_ranges(ref)
+    if len(ranges) != 1 or ranges[0].first != "1":
+        return
+    r = ranges[0]
+    nums = expand(r.first, r.last)
+    if nums is None or nums[1] > int(ctx.options.get("max-pages", 60)):
+        return
+    journal, volume, year = ref.get("journal"), ref.get("volume"), ref.get("year")
+    reasons = []
+    if journal and vocab.publishes_article_numbers(journal.value):
+        reasons.append(f"{journal.value} numbers its articles")
+    if volume and year and volume.value == year.value[:4]:
+        reasons.append("the volume is the year, as in article-numbered journals")
+    if reasons:
+        yield Finding(
+            r.span,
+            f"`{r.first}{r.dash}{r.last}` looks like a page count, not pages: "
+            f"{reasons[0]}; give the article number",
+        )
+
+
+def check_year(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    year = ref.get("year")
+    if year is None:
+        return
+    value = int(year.value[:4])
+    latest = datetime.date.today().year + int(ctx.options.get("future-years", 1))
+    earliest = int(ctx.options.get("earliest", 1600))
+    if value > latest:
+        yield Finding(year.span, f"year {value} is in the future")
+    elif value < earliest:
+        yield Finding(year.span, f"year {value} is implausibly early")
+
+
+def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """House style: hyphen (NLM, AMA) or en dash in page ranges."""
+    for r in page_ranges(ref):
+        if r.dash == "-":
+            yield Finding(
+                r.dash_span,
+                "hyphen in a page range ({expected})",
+                edit_fix("use an en dash", r.dash_span, "–"),
+                style="hyphen",
+            )
+        elif r.dash == "–":
+            yield Finding(
+                r.dash_span,
+                "en dash in a page range ({expected})",
+                edit_fix("use a hyphen", r.dash_span, "-"),
+                style="en-dash",
+            )
+
+
+def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    """House style: elided (`706-13`, NLM) or full (`706-713`, AMA) page ranges."""
+    for r in page_ranges(ref):
+        if _problem(r):
+            continue
+        a, b = _PAGE.match(r.first), _PAGE.match(r.last)
+        if not a or not b or len(a.group(2)) < 2 or a.group(1) or a.group(3) or b.group(1) or b.group(3):
+            continue  # letter-prefixed pages (e264-e277, H1060-5) take no side
+        da, db = a.group(2), b.group(2)
+        if len(db) < len(da):
+            full_last = da[: len(da) - len(db)] + db
+            yield Finding(
+                r.last_span,
+                f"elided page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+                edit_fix(f"write `{full_last}`", r.last_span, full_last),
+                style="elided",
+            )
+        elif len(db) == len(da) and (short := elide(da, db)) != db:
+            yield Finding(
+                r.last_span,
+                f"full page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+                edit_fix(f"write `{short}`", r.last_span, short),
+                style="full",
+            )
+
+
+def elide(first: str, last: str) -> str:
+    """NLM elision: drop the leading digits the last page shares with the first (`713` -> `13`
+    after `706`), keeping at least one."""
+    i = 0
+    while i < len(last) - 1 and first[i] == last[i]:
+        i += 1
+    return last[i:]
+
+
+RULES = [
+    Rule(
+        code="N001",
+        name="reversed-page-range",
+        summary="Page range ends before it starts",
+        description="The last page is lower than the first even after expanding an elided end "
+        "(`706-13` is 706-713, so it is fine; `230-21` is not).",
+        bad="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-21.",
+        good="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-8.",
+        check=check_reversed,
+        level="error",
+    ),
+    Rule(
+        code="N002",
+        name="degenerate-page-range",
+        summary="Page range on a single page",
+        description="A range that starts and ends on the same page (`1653–1653`) is one page. "
+        "The fix writes the page once.",
+        bad="Yao D. Adipose-derived stem cells for psoriasis. Ann Transl Med. 2021;9(22):1653–1653.",
+        good="Yao D. Adipose-derived stem cells for psoriasis. Ann Transl Med. 2021;9(22):1653.",
+        check=check_degenerate,
+        level="error",
+        fix="safe",
+    ),
+    Rule(
+        code="N003",
+        name="malformed-page-range",
+        summary="Malformed page range",
+        description="A range whose ends do not go together: mixed prefixes, a zero-padded end "
+        "(`e1000029–0231`), or a prefixed article number followed by a page count (`R149–12`).",
+        bad="Mohanty ST. Alterations in self-renewal. Arthritis Res Ther. 2010;12(4):R149–12.",
+        good="Mohanty ST. Alterations in self-renewal. Arthritis Res Ther. 2010;12(4):R149.",
+        check=check_malformed,
+        level="error",
+    ),
+    Rule(
+        code="N004",
+        name="page-count-as-range",
+        summary="Article number exported as a page range",
+        description="Article-numbered journals (Sci Rep, Nat Commun, PLoS One, BMC, Frontiers, "
+        "MDPI ...) have no page ranges; `1–11` is the page count of the PDF that a reference "
+        "manager exported instead of the article number. Flagged when the range starts at 1 "
+        "and the journal is known to number its articles or the volume equals the year.",
+        bad="Kay AG. Conditioned medium reduces disease severity. Sci Rep. 2017;7(1):1–11.",
+        good="Kay AG. Conditioned medium reduces disease severity. Sci Rep. 2017;7(1):18019.",
+        check=check_article_number_range,
+        level="error",
+        options={"max-pages": 60},
+        option_docs={"max-pages": "longest page count (`1-N`) taken for an exported page count"},
+    ),
+    Rule(
+        code="N005",
+        name="implausible-year",
+        summary="Implausible year",
+        description="A year in the future (more than `future-years` ahead) or before `earliest`.",
+        bad="Smith J. A title. Nature. 2208;428:664-8.",
+        good="Smith J. A title. Nature. 2008;428:664-8.",
+        check=check_year,
+        level="error",
+        options={"future-years": 1, "earliest": 1600},
+        option_docs={
+            "future-years": "years ahead of today still accepted (in press)",
+            "earliest": "earliest accepted year",
+        },
+    ),
+    Rule(
+        code="N006",
+        name="page-range-dash",
+        summary="Hyphen or en dash in page ranges",
+        description="NLM and AMA join page ranges with a hyphen, many journals with an en dash. "
+        "Follows the `style` option, a preset, or else the list's majority. The fix changes "
+        "the dash.",
+        bad="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330–8.\n"
+        "Lee K. Title. Gut. 2012;61:894-906.",
+        good="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-8.\n"
+        "Lee K. Title. Gut. 2012;61:894-906.",
+        check=check_dash,
+        level="warning",
+        fix="safe",
+        options={"style": "auto"},
+        style_values=("hyphen", "en-dash"),
+        option_docs={"style": "auto (the list's majority), hyphen or en-dash"},
+    ),
+    Rule(
+        code="N007",
+        name="page-range-elision",
+        summary="Elided or full page ranges",
+        description="NLM elides repeated leading digits (`706-13`); AMA and many journals print "
+        "full ranges (`706-713`). Follows the `style` option, a preset, or else the list's "
+        "majority. The fix rewrites the end page.",
+        bad="Smith J. Title. J Immunol. 2015;194(3):855-860.\nJones K. Title. Blood. 2011;118:330-8.\n"
+        "Lee K. Title. Gut. 2012;61:894-906.",
+        good="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-8.\n"
+        "Lee K. Title. Gut. 2012;61:894-906.",
+        check=check_elision,
+        level="warning",
+        fix="safe",
+        options={"style": "auto"},
+        style_values=("elided", "full"),
+        option_docs={"style": "auto (the list's majority), elided or full"},
+    ),
+]

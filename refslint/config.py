@@ -1,0 +1,284 @@
+"""Configuration: discovery (.refslint.yaml, [tool.refslint] in pyproject.toml), presets,
+validation against each rule's options, and the command line's overrides.
+
+Order of precedence: rule defaults < preset (`extends:`) < configuration file < command line.
+Every unknown key, rule, option or value is a ConfigError that names it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import vocab
+from .checks import DEPRECATED, Rule, all_rules, by_code
+from .errors import ConfigError
+from .model import Severity
+
+CONFIG_NAMES = (".refslint.yaml", ".refslint.yml", "refslint.yaml")
+PRESETS = ("vancouver", "ama")
+TOP_KEYS = {
+    "extends",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "rules",
+    "accepted-words",
+    "journal-aliases",
+    "per-reference-ignores",
+}
+LEVELS = ("error", "warning", "info")
+
+
+@dataclass
+class Config:
+    selected: set[str]
+    levels: dict[str, Severity]
+    options: dict[str, dict[str, Any]]
+    per_file_ignores: list[tuple[str, set[str]]] = field(default_factory=list)
+    per_reference_ignores: dict[str, set[str]] = field(default_factory=dict)
+    preset: str | None = None
+    source: str | None = None  # the file it came from
+    warnings: list[str] = field(default_factory=list)
+
+    def active(self, path: str) -> list[Rule]:
+        ignored: set[str] = set()
+        for pattern, codes in self.per_file_ignores:
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                ignored |= codes
+        return [r for r in all_rules() if r.code in self.selected and r.code not in ignored]
+
+
+def resolve_selectors(items: Iterable[Any], where: str) -> set[str]:
+    """Codes for selectors: ALL, a code, a family prefix (`J`), or a rule name."""
+    rules = all_rules()
+    names = {r.name: r.code for r in rules}
+    codes: set[str] = set()
+    for item in items:
+        sel = str(item).strip()
+        if not sel:
+            continue
+        if sel.upper() == "ALL":
+            codes |= {r.code for r in rules}
+        elif sel in names:
+            codes.add(names[sel])
+        elif sel in DEPRECATED:
+            codes.add(DEPRECATED[sel])
+        else:
+            hits = {r.code for r in rules if r.code.startswith(sel)}
+            if not hits or not sel[:1].isupper():
+                raise ConfigError(f"{where}: unknown rule code or name `{sel}`")
+            codes |= hits
+    return codes
+
+
+def _as_list(value: Any, key: str, where: str) -> list[Any]:
+    if isinstance(value, str):
+        return [x for x in value.replace(",", " ").split()]
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: `{key}` must be a list")
+    return value
+
+
+def find_config(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _toml():
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
+def _pyproject_section(path: Path) -> dict | None:
+    toml = _toml()
+    try:
+        data = toml.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    section = data.get("tool", {}).get("refslint")
+    return section if isinstance(section, dict) else None
+
+
+def read_file(path: Path) -> dict:
+    if path.name == "pyproject.toml":
+        return _pyproject_section(path) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}: invalid YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys")
+    return data
+
+
+def load_preset(name: str, where: str) -> dict:
+    if name not in PRESETS:
+        raise ConfigError(f"{where}: unknown preset `{name}` in `extends` (known: {', '.join(PRESETS)})")
+    return read_file(vocab.data_dir() / "presets" / f"{name}.yaml")
+
+
+def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:
+    if key not in rule.options:
+        known = ", ".join(["level", *rule.options]) or "level"
+        raise ConfigError(f"{where}: rule {rule.code} has no option `{key}` (options: {known})")
+    default = rule.options[key]
+    if key == "style":
+        if value == "auto" or value in rule.style_values:
+            return value
+        if rule.code == "A003" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        allowed = ", ".join(["auto", *rule.style_values]) if rule.style_values else "auto or a number"
+        raise ConfigError(f"{where}: {rule.code} `style` must be {allowed}, got {value!r}")
+    if default is None:
+        if value is not None and not (isinstance(value, int) and not isinstance(value, bool)):
+            raise ConfigError(f"{where}: {rule.code} `{key}` must be a number or null")
+        return value
+    if isinstance(default, bool) or not isinstance(value, type(default)):
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(f"{where}: {rule.code} `{key}` must be {type(default).__name__}, got {value!r}")
+    if isinstance(default, list):
+        return [str(v) for v in value]
+    return value
+
+
+def _apply_rules_section(cfg: Config, section: Any, where: str) -> None:
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        raise ConfigError(f"{where}: `rules` must map rule codes or names to settings")
+    codes = by_code()
+    names = {r.name: r.code for r in codes.values()}
+    for key, settings in section.items():
+        code = names.get(str(key), DEPRECATED.get(str(key), str(key)))
+        rule = codes.get(code)
+        if rule is None:
+            raise ConfigError(f"{where}: unknown rule code or name `{key}` in `rules`")
+        if settings is None:
+            continue
+        if isinstance(settings, str) and settings in LEVELS:
+            cfg.levels[code] = settings  # type: ignore[assignment]
+            continue
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: settings of {key} must be a mapping")
+        for opt, value in settings.items():
+            if opt == "level":
+                if value not in LEVELS:
+                    raise ConfigError(f"{where}: {code} `level` must be error, warning or info")
+                cfg.levels[code] = value
+            else:
+                cfg.options[code][opt] = _check_option(rule, opt, value, where)
+
+
+def build_config(
+    path: Path | None = None,
+    *,
+    cwd: Path | None = None,
+    select: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    preset: str | None = None,
+    isolated: bool = False,
+) -> Config:
+    rules = all_rules()
+    cfg = Config(
+        selected={r.code for r in rules},
+        levels={r.code: r.level for r in rules},
+        options={r.code: dict(r.options) for r in rules},
+    )
+    data: dict = {}
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        data, cfg.source = read_file(path), str(path)
+    elif not isolated:
+        found = find_config(cwd or Path.cwd())
+        if found is not None:
+            data, cfg.source = read_file(found), str(found)
+    where = cfg.source or "configuration"
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+    chosen = preset or data.get("extends")
+    if chosen is not None:
+        if not isinstance(chosen, str):
+            raise ConfigError(f"{where}: `extends` must name a preset ({', '.join(PRESETS)})")
+        cfg.preset = chosen
+        preset_data = load_preset(chosen, where)
+        _apply_rules_section(cfg, preset_data.get("rules"), f"preset {chosen}")
+    if "select" in data:
+        cfg.selected = resolve_selectors(_as_list(data["select"], "select", where), where)
+    if "extend-select" in data:
+        cfg.selected |= resolve_selectors(_as_list(data["extend-select"], "extend-select", where), where)
+    if "ignore" in data:
+        cfg.selected -= resolve_selectors(_as_list(data["ignore"], "ignore", where), where)
+    _apply_rules_section(cfg, data.get("rules"), where)
+    _apply_vocabulary(cfg, data, where)
+    pfi = data.get("per-file-ignores") or {}
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where}: `per-file-ignores` must map glob patterns to rule lists")
+    for pattern, items in pfi.items():
+        cfg.per_file_ignores.append(
+            (str(pattern), resolve_selectors(_as_list(items, "per-file-ignores", where), where))
+        )
+    pri = data.get("per-reference-ignores") or {}
+    if not isinstance(pri, dict):
+        raise ConfigError(f"{where}: `per-reference-ignores` must map reference numbers to rule lists")
+    for label, items in pri.items():
+        cfg.per_reference_ignores[str(label)] = resolve_selectors(
+            _as_list(items, "per-reference-ignores", where), where
+        )
+    # The command line beats the file.
+    if select:
+        cfg.selected = resolve_selectors(select, "--select")
+    if extend_select:
+        cfg.selected |= resolve_selectors(extend_select, "--extend-select")
+    if ignore:
+        cfg.selected -= resolve_selectors(ignore, "--ignore")
+    for code in DEPRECATED:
+        if code in (select or []) or code in (ignore or []):
+            cfg.warnings.append(f"rule code {code} is deprecated; use {DEPRECATED[code]}")
+    return cfg
+
+
+def _apply_vocabulary(cfg: Config, data: Mapping[str, Any], where: str) -> None:
+    words = data.get("accepted-words")
+    if words is not None:
+        words = [str(w) for w in _as_list(words, "accepted-words", where)]
+        for code in ("P001", "T001"):
+            cfg.options[code]["accepted-words"] = [*cfg.options[code]["accepted-words"], *words]
+    aliases = data.get("journal-aliases")
+    if aliases is not None:
+        if not isinstance(aliases, dict):
+            raise ConfigError(f"{where}: `journal-aliases` must map NLM forms to lists of variants")
+        table: dict[str, str] = {}
+        for canonical, variants in aliases.items():
+            for v in _as_list(variants, "journal-aliases", where):
+                table[vocab.journal_key(str(v))] = str(canonical)
+        cfg.options["J003"]["journal-aliases"] = table

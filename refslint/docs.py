@@ -1,0 +1,143 @@
+"""Rule documentation from the rules' own metadata: `refslint rules`, `refslint rule CODE`,
+and docs/rules.md (a test keeps that file in step)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from .checks import DEPRECATED, Rule, all_rules, by_code
+from .errors import UsageError
+
+FIX_WORDS = {
+    "safe": "safe fix (applied by --fix)",
+    "unsafe": "unsafe fix (only with --unsafe-fixes)",
+    "none": "no automatic fix",
+}
+
+
+def find_rule(key: str) -> Rule:
+    codes = by_code()
+    key = DEPRECATED.get(key, key)
+    if key.upper() in codes:
+        return codes[key.upper()]
+    for rule in codes.values():
+        if rule.name == key:
+            return rule
+    raise UsageError(f"unknown rule code or name `{key}` (see `refslint rules`)")
+
+
+def rules_table() -> str:
+    rows = [("CODE", "NAME", "LEVEL", "FIX", "SUMMARY")]
+    for r in all_rules():
+        rows.append(
+            (r.code, r.name, r.level, {"safe": "safe", "unsafe": "unsafe", "none": "-"}[r.fix], r.summary)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows
+    )
+
+
+def rules_json() -> str:
+    return json.dumps(
+        [
+            {
+                "code": r.code,
+                "name": r.name,
+                "summary": r.summary,
+                "description": r.description,
+                "level": r.level,
+                "fix": r.fix,
+                "options": dict(r.options),
+                "scope": r.scope,
+            }
+            for r in all_rules()
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def _options(rule: Rule) -> list[str]:
+    if not rule.options:
+        return ["  (none)"]
+    lines = []
+    for key, default in rule.options.items():
+        doc = rule.option_docs.get(key, "")
+        lines.append(f"  {key} (default: {json.dumps(default)}){': ' + doc if doc else ''}")
+    return lines
+
+
+def explain(key: str) -> str:
+    r = find_rule(key)
+    wrap = textwrap.fill(r.description, width=88)
+    return "\n".join(
+        [
+            f"{r.code} {r.name}: {r.summary}",
+            "",
+            wrap,
+            "",
+            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}.",
+            "",
+            "Flagged:",
+            *("  " + line for line in r.bad.splitlines()),
+            "",
+            "Correct:",
+            *("  " + line for line in r.good.splitlines()),
+            "",
+            "Options (set under `rules:` in .refslint.yaml):",
+            *_options(r),
+        ]
+    )
+
+
+def rules_markdown() -> str:
+    out = [
+        "# refslint rules",
+        "",
+        "Generated from the rules' own metadata (`python -m refslint.docs > docs/rules.md`);",
+        "a test fails when this file and the code disagree.",
+        "",
+        "| Code | Name | Level | Fix | Summary |",
+        "|---|---|---|---|---|",
+    ]
+    for r in all_rules():
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.level} | {r.fix} | {r.summary} |"
+        )
+    for r in all_rules():
+        out += [
+            "",
+            f"## {r.code} {r.name}",
+            "",
+            f"**{r.summary}.** {r.description}",
+            "",
+            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}.",
+            "",
+            "Flagged:",
+            "",
+            "```text",
+            r.bad,
+            "```",
+            "",
+            "Correct:",
+            "",
+            "```text",
+            r.good,
+            "```",
+            "",
+            "Options:",
+            "",
+        ]
+        if r.options:
+            for key, default in r.options.items():
+                doc = r.option_docs.get(key, "")
+                out.append(f"- `{key}` (default `{json.dumps(default)}`){': ' + doc if doc else ''}")
+        else:
+            out.append("- none")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(rules_markdown(), end="")

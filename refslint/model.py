@@ -1,0 +1,139 @@
+"""The whole vocabulary of refslint: spans, parsed references, findings and fixes.
+
+Offsets are 0-based code-point offsets into the decoded text of one file, end exclusive.
+Lines and columns are computed only when a finding is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One parsed element of a reference (title, journal, volume ...) with its exact span."""
+
+    name: str
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One name of the author list; `family`/`initials` are empty when the name is garbled."""
+
+    text: str
+    span: Span
+    family: str = ""
+    initials: str = ""
+    group: bool = False
+
+
+@dataclass(slots=True)
+class Reference:
+    """A parsed entry of a reference list.
+
+    `raw` and `span` always hold the entry's text (label excluded), so rules that work on raw
+    text still run when the grammar could not place everything. `tail` is what followed the
+    recognised citation that the grammar could not place (export debris lives here).
+    """
+
+    index: int
+    label: str
+    raw: str
+    span: Span
+    kind: str = "journal"  # journal | book | chapter | web | thesis | conference | report | other
+    style: str = "vancouver"  # vancouver | author-year | other
+    fields: dict[str, Field] = field(default_factory=dict)
+    authors: list[Author] = field(default_factory=list)
+    et_al: Field | None = None
+    extras: list[Field] = field(default_factory=list)  # citation blocks and debris after the first
+    trailers: list[Field] = field(default_factory=list)  # doi, pmid, url, epub notes
+    errors: list[str] = field(default_factory=list)
+    label_span: Span | None = None
+
+    def get(self, name: str) -> Field | None:
+        return self.fields.get(name)
+
+    def text_of(self, span: Span) -> str:
+        return self.raw[span.start - self.span.start : span.end - self.span.start]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation in a manuscript's text (`[3, 5-7]`, `\\cite{a,b}`)."""
+
+    labels: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another location that explains a finding (the earlier entry a duplicate repeats)."""
+
+    path: str
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    code: str
+    name: str
+    message: str
+    span: Span
+    severity: Severity = "warning"
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+    # For house-style rules: (choice key, variant this occurrence shows). The engine keeps the
+    # finding only when the variant is not the chosen style (preset, option, or list majority).
+    style: tuple[str, str] | None = None
+    reference: int = -1  # index of the reference, -1 for file-level findings
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reference as found in a file, before parsing: its label and its exact text."""
+
+    label: str
+    text: str
+    span: Span
+    label_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded file. `text` excludes any byte-order mark; `bom` and `encoding` let --fix
+    write the file back byte for byte outside its edits."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""

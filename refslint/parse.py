@@ -1,0 +1,322 @@
+"""Entry -> Reference: the Lark grammar splits a reference into a handful of coarse tokens
+(segments, citation blocks, trailers); this module refines them into fields with exact spans.
+
+The parser is built once, lazily, from `grammars/reference.lark` (LALR, contextual lexer).
+Tokens carry their own offsets, so `propagate_positions` is not needed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token
+from lark.exceptions import LarkError
+
+from .model import Author, Entry, Field, Reference, Span
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    grammar = resources.files("refslint").joinpath("grammars/reference.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+_PAGES = (
+    r"[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*)?"
+    r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*"
+)
+CITE_RE = re.compile(
+    r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)"
+    r"(?P<date>(?:[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]*[-–/][ \t]*[A-Z][a-z]{2,8}\.?)?"
+    r"(?:[ \t]+\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?)?)?)[ \t]*"
+    r"(?:;[ \t]*(?P<volume>[\w./\-–]+(?:[ \t]+(?:Suppl|Pt|Spec No|Suppl\.)[ \t]*\w*)*)?"
+    r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?"
+    rf"(?:[ \t]*:[ \t]*(?P<pages>{_PAGES}))?"
+    rf"|:[ \t]*(?P<pages2>{_PAGES}))"
+)
+VOLCITE_RE = re.compile(
+    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*)(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*:[ \t]*"
+    rf"(?P<pages>{_PAGES})"
+)
+_YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,4}$")
+_AUTHOR_START = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,3}(?:,|$|[ \t]+et[ \t\u00a0]+al)")
+_NAME = re.compile(
+    r"(?P<family>[^\W\d_][^\d,;()]*?)[ \t\u00a0]+"
+    r"(?P<initials>[A-Z](?:[A-Z]|-[A-Z]|\.[ \t]?-?[A-Z]|[ \t][A-Z](?![a-z]))*\.?)"
+    r"(?:[ \t]+(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?)?$"
+)
+_ET_AL = re.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
+_ABBREV_WORD = re.compile(r"[A-Z][\w'’&-]{0,14}\.$")
+_CHAPTER = re.compile(r"^In[:\s]|[Ee]ditors?\b|\(eds?\.?\)|\bEds?\.")
+_PUBLISHER = re.compile(
+    r"(?:^|[.?!][ \t])[A-Z][^:;.?!]{1,60}:[ \t]*[^;:]{2,120}[;,][ \t]*(?:c|©)?[ \t]*(?:1[5-9]|20)\d\d"
+)
+_BOOK = re.compile(r"\b(?:\d+(?:st|nd|rd|th) ed\.|[Ee]dition|ISBN|Press|Publishers?|Verlag)\b")
+_THESIS = re.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
+_CONFERENCE = re.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
+_REPORT = re.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
+_WEB = re.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
+
+
+def parse(entry: Entry, index: int) -> Reference:
+    ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
+    try:
+        tree = parser().parse(entry.text)
+    except LarkError as exc:  # only when no token can start; keep the raw text for the rules
+        ref.kind, ref.style = "other", "other"
+        ref.errors.append(f"unparsed: {type(exc).__name__}")
+        return ref
+    tokens: list[Token] = tree.children  # type: ignore[assignment]
+    base = entry.span.start
+    if tree.data == "vancouver":
+        _refine_vancouver(ref, tokens, base)
+    elif tree.data == "author_year":
+        _refine_author_year(ref, tokens, base)
+    else:
+        _refine_other(ref, tokens, base)
+    return ref
+
+
+def _span(tok: Token, base: int, strip_period: bool = False) -> Span:
+    text = str(tok)
+    end = tok.start_pos + len(text.rstrip())
+    if strip_period and text.rstrip().endswith("."):
+        end -= 1
+    return Span(base + tok.start_pos, base + end)
+
+
+def _add(ref: Reference, name: str, span: Span) -> None:
+    value = ref.text_of(span)
+    if value.strip():
+        ref.fields[name] = Field(name, value, span)
+
+
+def _segments_field(ref: Reference, name: str, segs: list[Token], base: int) -> None:
+    if not segs:
+        return
+    start = base + segs[0].start_pos
+    end = _span(segs[-1], base, strip_period=True).end
+    _add(ref, name, Span(start, end))
+
+
+def _looks_like_authors(text: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[,;]", text.rstrip(". ")) if p.strip()]
+    if not parts:
+        return False
+    named = sum(1 for p in parts if _NAME.match(p) or _ET_AL.search(p) or _INITIALS_ONLY.match(p))
+    return named >= max(1, (len(parts) + 1) // 2)
+
+
+def _split_authors_region(segs: list[Token]) -> int:
+    """How many leading segments form the author list (0 when there is none).
+
+    Initials written with periods split the author list into several segments
+    (`Park H. H, Lee S.`), so a segment that starts with a bare initial continues it."""
+    if not segs or not _looks_like_authors(str(segs[0])):
+        return 0
+    n = 1
+    while n < len(segs) - 1 and _AUTHOR_START.match(str(segs[n])):
+        n += 1
+    return n
+
+
+def _journal_start(segs: list[Token], first: int) -> int:
+    """Index of the first segment of the journal: the last segment, extended backwards over
+    one-word abbreviations (`Mol. Cell. Toxicol.`, `The. J Immunol.`)."""
+    j = len(segs) - 1
+    while j - 1 > first and _ABBREV_WORD.match(str(segs[j - 1])):
+        j -= 1
+    return j
+
+
+def _refine_segments(ref: Reference, segs: list[Token], base: int, journal: bool) -> None:
+    n_auth = _split_authors_region(segs)
+    if n_auth and n_auth == len(segs) and len(segs) == 1 and journal:
+        n_auth = 0  # a lone segment before a citation block is the journal
+    if n_auth:
+        _authors(ref, segs[:n_auth], base)
+    rest = segs[n_auth:]
+    if journal and rest:
+        j = _journal_start(rest, 0) if len(rest) > 1 else 0
+        _segments_field(ref, "journal", rest[j:], base)
+        rest = rest[:j]
+    _segments_field(ref, "title", rest, base)
+
+
+def _authors(ref: Reference, segs: list[Token], base: int) -> None:
+    start = base + segs[0].start_pos
+    end = _span(segs[-1], base, strip_period=True).end  # the period ends the list
+    text = ref.text_of(Span(start, end))
+    ref.fields["authors"] = Field("authors", text, Span(start, end))
+    pos = 0
+    for piece in re.split(r"([,;])", text):
+        if piece in (",", ";"):
+            pos += 1
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        piece_start = start + pos + lead
+        pos += len(piece)
+        if not body:
+            continue
+        span = Span(piece_start, piece_start + len(body))
+        if _ET_AL.search(body):
+            ref.et_al = Field("et_al", body, span)
+            continue
+        m = _NAME.match(body)
+        if m:
+            ref.authors.append(Author(body, span, m.group("family"), m.group("initials")))
+        else:
+            group = len(body.split()) >= 2 and body[:1].isupper()
+            ref.authors.append(Author(body, span, group=group))
+    _merge_inverted_names(ref)
+
+
+def _merge_inverted_names(ref: Reference) -> None:
+    """`Bergk, V., Haefeli, W. E.`: pairs of family name and initials split by commas."""
+    names = ref.authors
+    if len(names) < 2 or not any(_INITIALS_ONLY.match(a.text) for a in names):
+        return
+    merged: list[Author] = []
+    i = 0
+    while i < len(names):
+        a = names[i]
+        nxt = names[i + 1] if i + 1 < len(names) else None
+        if nxt and not a.initials and _INITIALS_ONLY.match(nxt.text) and not a.group:
+            text = ref.text_of(Span(a.span.start, nxt.span.end))
+            merged.append(Author(text, Span(a.span.start, nxt.span.end), a.text, nxt.text))
+            i += 2
+        elif nxt is None and _INITIALS_ONLY.match(a.text) and merged:
+            merged.append(a)
+            i += 1
+        else:
+            merged.append(a)
+            i += 1
+    ref.authors = merged
+
+
+def _cite_fields(ref: Reference, tok: Token, base: int, author_year: bool = False) -> None:
+    span = _span(tok, base)
+    ref.fields["cite"] = Field("cite", ref.text_of(span), span)
+    m = CITE_RE.match(str(tok))
+    if not m:
+        return
+    off = base + tok.start_pos
+    pages = "pages" if m.group("pages") is not None else "pages2"
+    if author_year and m.group("pages2") is not None:
+        # "J Natl Cancer Inst Monogr 2001: 7-15": in author-(year) lists that is volume:pages
+        _add(ref, "volume", Span(off + m.start("year"), off + m.end("year")))
+    else:
+        _add(ref, "year", Span(off + m.start("year"), off + m.end("year")))
+        if m.group("date").strip():
+            _add(ref, "date", Span(off + m.start("date"), off + m.end("date")).shift(0))
+    for name, group in (("volume", "volume"), ("issue", "issue"), ("pages", pages)):
+        if m.group(group) is not None:
+            _add(ref, name, Span(off + m.start(group), off + m.end(group)))
+
+
+def _volcite_fields(ref: Reference, tok: Token, base: int) -> None:
+    span = _span(tok, base)
+    ref.fields["cite"] = Field("cite", ref.text_of(span), span)
+    m = VOLCITE_RE.match(str(tok))
+    if not m:
+        return
+    off = base + tok.start_pos
+    for name in ("volume", "issue", "pages"):
+        if m.group(name) is not None:
+            _add(ref, name, Span(off + m.start(name), off + m.end(name)))
+
+
+def _rest(ref: Reference, tokens: list[Token], base: int) -> None:
+    for tok in tokens:
+        if tok.type == "TRAILER":
+            ref.trailers.append(Field("trailer", str(tok).rstrip(), _span(tok, base)))
+        else:
+            ref.extras.append(Field(tok.type.lower(), str(tok).rstrip(), _span(tok, base)))
+
+
+def _refine_vancouver(ref: Reference, tokens: list[Token], base: int) -> None:
+    i = next(k for k, t in enumerate(tokens) if t.type == "CITE")
+    _refine_segments(ref, tokens[:i], base, journal=True)
+    _cite_fields(ref, tokens[i], base)
+    _rest(ref, tokens[i + 1 :], base)
+    ref.kind = "journal"
+
+
+def _refine_author_year(ref: Reference, tokens: list[Token], base: int) -> None:
+    ref.style = "author-year"
+    i = next(k for k, t in enumerate(tokens) if t.type == "YEARPAREN")
+    if i:
+        _authors(ref, tokens[:i], base)
+    year = tokens[i]
+    m = _YEAR_IN.search(str(year))
+    if m:
+        _add(ref, "year", Span(base + year.start_pos + m.start(1), base + year.start_pos + m.end()))
+    after = tokens[i + 1 :]
+    k = next((k for k, t in enumerate(after) if t.type != "SEG"), len(after))
+    segs, rest = after[:k], after[k:]
+    if rest and rest[0].type in ("VOLCITE", "CITE") and segs:
+        j = _journal_start(segs, 0) if len(segs) > 1 else 0
+        _segments_field(ref, "journal", segs[j:], base)
+        _segments_field(ref, "title", segs[:j], base)
+        if rest[0].type == "VOLCITE":
+            _volcite_fields(ref, rest[0], base)
+        else:
+            _cite_fields(ref, rest[0], base, author_year=True)
+        _rest(ref, rest[1:], base)
+        ref.kind = "journal"
+    else:
+        _segments_field(ref, "title", segs[:1], base)
+        if len(segs) > 1:
+            _segments_field(ref, "container", segs[1:], base)
+        _rest(ref, rest, base)
+        ref.kind = _classify(ref.raw)
+
+
+def _refine_other(ref: Reference, tokens: list[Token], base: int) -> None:
+    ref.style = "other"
+    k = next((k for k, t in enumerate(tokens) if t.type != "SEG"), len(tokens))
+    segs, rest = tokens[:k], tokens[k:]
+    ref.kind = _classify(ref.raw)
+    if rest and rest[0].type == "VOLCITE":  # "Nature 428: 664-8" without a year
+        _refine_segments(ref, segs, base, journal=True)
+        _volcite_fields(ref, rest[0], base)
+        _rest(ref, rest[1:], base)
+        return
+    n_auth = _split_authors_region(segs)
+    if n_auth:
+        _authors(ref, segs[:n_auth], base)
+    body = segs[n_auth:]
+    if body:
+        _segments_field(ref, "title", body[:1], base)
+    if len(body) > 1:
+        _segments_field(ref, "container", body[1:], base)
+        if ref.kind == "journal" and re.search(r"[^\W\d_]", str(body[1])):
+            _segments_field(ref, "journal", body[1:2], base)
+    # The year of a book or web page: the last plausible year outside trailers.
+    for tok in reversed(body):
+        years = list(_YEAR_IN.finditer(str(tok)))
+        if years:
+            y = years[-1]
+            _add(ref, "year", Span(base + tok.start_pos + y.start(1), base + tok.start_pos + y.end()))
+            break
+    _rest(ref, rest, base)
+
+
+def _classify(raw: str) -> str:
+    if _WEB.search(raw):
+        return "web"
+    if _THESIS.search(raw):
+        return "thesis"
+    if _CHAPTER.search(raw):
+        return "chapter"
+    if _CONFERENCE.search(raw):
+        return "conference"
+    if _PUBLISHER.search(raw) or _BOOK.search(raw):
+        return "book"
+    if _REPORT.search(raw):
+        return "report"
+    return "journal"

@@ -1,0 +1,25 @@
+"""Output formats. Each reporter turns file results into text; none re-parses anything."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Source
+
+
+class LineIndex:
+    """Offsets -> 1-based (line, column) in code points."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def line_index(source: Source | None) -> LineIndex:
+    return LineIndex(source.text if source else "")

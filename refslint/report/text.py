@@ -1,0 +1,58 @@
+"""`path:line:col: CODE [*] message`, then a summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..api import FileResult
+from . import line_index
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+BOLD, RESET = "\033[1m", "\033[0m"
+
+
+def render(
+    results: Sequence[FileResult],
+    *,
+    color: bool = False,
+    show_source: bool = False,
+    show_fix_marker: bool = True,
+) -> str:
+    lines = []
+    for result in results:
+        index = line_index(result.source)
+        for d in result.diagnostics:
+            row, col = index.position(d.span.start)
+            marker = " [*]" if show_fix_marker and d.fix and d.fix.applicability == "safe" else ""
+            code = f"{COLORS[d.severity]}{BOLD}{d.code}{RESET}" if color else d.code
+            where = f"{BOLD}{d.path}{RESET}" if color else d.path
+            lines.append(f"{where}:{row}:{col}: {code}{marker} {d.message}")
+            if show_source and result.source is not None:
+                lines.extend(_source_lines(result, d.span.start, d.span.end, index))
+    return "\n".join(lines)
+
+
+def _source_lines(result: FileResult, start: int, end: int, index) -> list[str]:
+    text = result.source.text
+    row, col = index.position(start)
+    line_start = index.starts[row - 1]
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip("\r")
+    width = max(1, min(end, line_end) - start)
+    return [f"    {line}", "    " + " " * (col - 1) + "^" * width]
+
+
+def summary(results: Sequence[FileResult], *, fix_hint: bool = True) -> str:
+    diagnostics = [d for r in results for d in r.diagnostics]
+    if not diagnostics:
+        n = sum(r.references for r in results)
+        return f"All clean: {n} reference{'s' if n != 1 else ''} checked."
+    fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
+    unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
+    n = len(diagnostics)
+    text = f"Found {n} problem{'s' if n != 1 else ''}"
+    if fix_hint and fixable:
+        text += f" ({fixable} fixable with `refslint --fix`"
+        text += f", {unsafe} more with `--unsafe-fixes`)" if unsafe else ")"
+    return text + "."

@@ -1,0 +1,180 @@
+"""Find the references in a plain-text list.
+
+Three layouts are recognised, chosen by what most lines of the file look like:
+
+* numbered (`1.`, `1)`, `[1]`, `1 ` or `1<TAB>`): an entry starts only at the next label in
+  sequence, so a wrapped line that happens to begin with a number stays in its entry;
+* bulleted (`•`, `-`, `*`, `▪`, with any indentation);
+* unlabelled: one reference a line, or one a paragraph when references are wrapped and
+  separated by blank lines.
+
+In labelled layouts a blank line ends an entry and unlabelled text around the list (a heading,
+page furniture, a footer) belongs to no entry. In unlabelled layouts headings and lines that do
+not look like references are dropped from both ends of the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Entry, Span
+
+_NUMBERED = re.compile(
+    r"[ \t]*(?:\[(?P<b>\d{1,5})\]|(?P<d>\d{1,5})[.)]|(?P<s>\d{1,5})(?=\t| +\S))[ \t]*(?=\S)"
+)
+_BULLET = re.compile(r"[ \t]*[•‣◦▪●·*\-–][ \t]+(?=\S)")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_HEADING = re.compile(
+    r"\s*(?:#+\s*)?(?:\d+\.?\s*)?(references?|bibliography|literature(?: cited)?|works cited"
+    r"|reference list|sources|citations|notes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offset of the first character
+    end: int  # offset after the last non-newline character
+    text: str
+
+
+def split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for chunk in text.splitlines(keepends=True):
+        body = chunk.rstrip("\r\n")
+        lines.append(_Line(pos, pos + len(body), body))
+        pos += len(chunk)
+    return lines
+
+
+def looks_like_reference(text: str) -> bool:
+    """A weak test used only to trim furniture around unlabelled lists."""
+    if _HEADING.match(text):
+        return False
+    words = text.split()
+    if len(words) < 4:
+        return False
+    return bool(_YEAR.search(text) or "doi" in text.lower() or "http" in text)
+
+
+def _content_end(line: _Line) -> int:
+    return line.start + len(line.text.rstrip())
+
+
+def entries(text: str) -> list[Entry]:
+    """The references of a plain-text list, each with its label and exact span."""
+    return [Entry(e.label, text[e.span.start : e.span.end], e.span, e.label_span) for e in _entry_spans(text)]
+
+
+def _entry_spans(text: str) -> list[Entry]:
+    lines = split_lines(text)
+    numbered = [_NUMBERED.match(line.text) for line in lines]
+    bullets = [_BULLET.match(line.text) for line in lines]
+    n_numbered = sum(1 for m in numbered if m)
+    n_bullets = sum(1 for m in bullets if m)
+    if n_numbered >= max(2, n_bullets) and _has_sequence(numbered):
+        return list(_numbered_entries(lines, numbered))
+    if n_bullets >= 2 or (n_bullets == 1 and n_numbered == 0):
+        return list(_group(lines, bullets))
+    if n_numbered:
+        return list(_numbered_entries(lines, numbered))
+    return _unlabelled_entries(lines)
+
+
+def _label_value(m: re.Match[str]) -> int:
+    return int(m.group("b") or m.group("d") or m.group("s"))
+
+
+def _has_sequence(numbered: list[re.Match[str] | None]) -> bool:
+    values = {_label_value(m) for m in numbered if m}
+    return any(v + 1 in values for v in values)
+
+
+def _numbered_entries(lines: list[_Line], numbered: list[re.Match[str] | None]) -> Iterator[Entry]:
+    values = [(_label_value(m) if m else None) for m in numbered]
+    later = set()
+    # The first label of the list: the first numbered line whose successor label follows it.
+    start_index = None
+    for i in range(len(lines) - 1, -1, -1):
+        v = values[i]
+        if v is not None:
+            if v + 1 in later:
+                start_index = i
+            later.add(v)
+    if start_index is None:
+        start_index = next(i for i, v in enumerate(values) if v is not None)
+    starts = [False] * len(lines)
+    expected = values[start_index]
+    for i in range(start_index, len(lines)):
+        if values[i] is not None and values[i] == expected:
+            starts[i] = True
+            expected += 1
+    yield from _group(lines, [m if starts[i] else None for i, m in enumerate(numbered)])
+
+
+def _group(lines: list[_Line], labels: list[re.Match[str] | None]) -> Iterator[Entry]:
+    """Each label line starts an entry; following non-blank lines continue it; a blank line or
+    the next label ends it."""
+    current: tuple[int, int, str, Span] | None = None  # (start, end, label, label span)
+
+    def close() -> Entry | None:
+        if current is None:
+            return None
+        start, end, label, label_span = current
+        return Entry(label, "", Span(start, end), label_span)
+
+    for line, m in zip(lines, labels, strict=True):
+        if m is not None:
+            done = close()
+            if done:
+                yield done
+            label = m.group(0).strip()
+            label_span = Span(
+                line.start + (len(m.group(0)) - len(m.group(0).lstrip())),
+                line.start + len(m.group(0).rstrip()),
+            )
+            current = (line.start + m.end(), _content_end(line), label, label_span)
+        elif not line.text.strip():
+            done = close()
+            if done:
+                yield done
+            current = None
+        elif current is not None:
+            current = (current[0], _content_end(line), current[2], current[3])
+    done = close()
+    if done:
+        yield done
+
+
+def _unlabelled_entries(lines: list[_Line]) -> list[Entry]:
+    paragraphs: list[list[_Line]] = []
+    block: list[_Line] = []
+    for line in lines:
+        if line.text.strip():
+            block.append(line)
+        elif block:
+            paragraphs.append(block)
+            block = []
+    if block:
+        paragraphs.append(block)
+    wrapped = sum(1 for p in paragraphs if len(p) > 1 and looks_like_reference(" ".join(x.text for x in p)))
+    if paragraphs and wrapped * 2 >= len(paragraphs) and len(paragraphs) > 1:
+        groups = paragraphs
+    else:
+        groups = [[line] for p in paragraphs for line in p]
+    found = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        indent = len(first.text) - len(first.text.lstrip())
+        text = " ".join(x.text for x in group)
+        found.append((Entry("", "", Span(first.start + indent, _content_end(last))), text))
+    # Drop headings anywhere, and non-references at both ends of the list (page furniture).
+    kept = [(e, t) for e, t in found if not _HEADING.match(t)]
+    while kept and not looks_like_reference(kept[0][1]):
+        kept.pop(0)
+    while kept and not looks_like_reference(kept[-1][1]):
+        kept.pop()
+    return [e for e, _ in kept]

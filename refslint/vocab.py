@@ -1,0 +1,144 @@
+"""The knowledge refslint ships: word lists and tables in rules/vocab/, loaded lazily, once.
+
+rules/ is the repository's top-level folder; wheels install it as `refslint/rules`. Running
+from a source checkout (`python -m refslint`) finds the top-level folder instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_HERE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir() -> Path:
+    for candidate in (_HERE / "rules", _HERE.parent / "rules"):
+        if (candidate / "vocab").is_dir():
+            return candidate
+    raise FileNotFoundError("refslint's rules/ folder is missing from the installation")
+
+
+def _lines(name: str) -> list[str]:
+    text = (data_dir() / "vocab" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: the key words are looked up by."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@cache
+def _ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    exact: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for line in _lines("ltwa.tsv"):
+        word, _, abbrev = line.partition("\t")
+        if word.endswith("-"):
+            prefixes[word[:-1]] = abbrev
+        else:
+            exact[word] = abbrev
+    abbrevs = frozenset(a for a in (*exact.values(), *prefixes.values()) if a)
+    return exact, prefixes, abbrevs
+
+
+def ltwa_abbreviation(word: str) -> str | None:
+    """The ISO 4 abbreviation of a full word ("" when LTWA keeps it whole), or None when the
+    word is not in the list."""
+    exact, prefixes, _ = _ltwa()
+    key = fold(word)
+    if key in exact:
+        return exact[key]
+    for k in range(len(key), 2, -1):
+        hit = prefixes.get(key[:k])
+        if hit is not None:
+            return hit
+    return None
+
+
+def is_ltwa_abbreviation(word: str) -> bool:
+    return fold(word.rstrip(".")) in _ltwa()[2]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(_lines("common-words.txt"))
+
+
+def is_common_word(word: str) -> bool:
+    """A lower-case English word of the shipped list, allowing common inflections."""
+    w = fold(word)
+    words = common_words()
+    if w in words:
+        return True
+    for suffix, repl in (
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("s", ""),
+        ("es", ""),
+        ("ly", ""),
+    ):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in words:
+            return True
+    return False
+
+
+def is_known_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
+    key = fold(word)
+    return is_common_word(key) or key in extra or ltwa_abbreviation(key) is not None
+
+
+@cache
+def journals() -> dict[str, str]:
+    """Known journal names, keyed by their folded form without periods."""
+    return {journal_key(j): j for j in _lines("journals.txt")}
+
+
+def journal_key(name: str) -> str:
+    return " ".join(fold(name).replace(".", " ").split())
+
+
+@cache
+def journal_aliases() -> dict[str, str]:
+    """Variant (folded) -> the NLM form; from journal-aliases.yaml."""
+    data = yaml.safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for canonical, variants in (data.get("aliases") or {}).items():
+        for v in variants or []:
+            table[journal_key(str(v))] = str(canonical)
+    return table
+
+
+@cache
+def journal_word_forms() -> dict[str, str]:
+    """Words with a fixed spelling inside journal names (FASEB, PLoS, EBioMedicine), folded."""
+    data = yaml.safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+    return {fold(w): w for w in data.get("word-forms") or []}
+
+
+@cache
+def article_number_journals() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Journals that publish article numbers, not page ranges: exact names and prefixes."""
+    names, prefixes = set(), []
+    for line in _lines("article-number-journals.txt"):
+        if line.endswith("*"):
+            prefixes.append(journal_key(line[:-1]))
+        else:
+            names.add(journal_key(line))
+    return frozenset(names), tuple(prefixes)
+
+
+def publishes_article_numbers(journal: str) -> bool:
+    names, prefixes = article_number_journals()
+    key = journal_key(journal)
+    return key in names or key.startswith(prefixes)

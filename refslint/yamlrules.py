@@ -1,0 +1,301 @@
+"""Declarative rules (rules/*.yaml), in the spirit of Vale: the patterns that need no code.
+
+Four types:
+* existence     a pattern found in a field is a problem          (`patterns`, optional `fix: remove`)
+* substitution  a form that should be another, with a fix        (`swap` and/or a built-in `table`)
+* consistency   one form of a field across the list              (`key`: how forms are compared)
+* conditional   a reference of some kinds must have a field      (`when`/`kinds`, `require`)
+
+Every file is validated on load; a bad rule is a ConfigError naming the file, the rule and the
+key, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import vocab
+from .checks.base import Context, Finding, Rule, edit_fix
+from .errors import ConfigError
+from .model import Reference, Span
+
+TYPES = ("existence", "substitution", "consistency", "conditional")
+FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
+KINDS = ("journal", "book", "chapter", "web", "thesis", "conference", "report", "other")
+_COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message"}
+_ALLOWED = {
+    "existence": _COMMON | {"field", "patterns", "ignorecase", "fix"},
+    "substitution": _COMMON | {"field", "swap", "table", "words", "fix"},
+    "consistency": _COMMON | {"field", "key", "fix"},
+    "conditional": _COMMON | {"when", "require"},
+}
+_CODE = re.compile(r"[A-Z]{1,3}\d{3}$")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+MAX_PATTERN = 1000
+# Nested unbounded quantifiers such as (a+)+ or (\w*)* backtrack catastrophically.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
+def load_file(path: Path) -> list[Rule]:
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot read rule file ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: invalid YAML ({_yaml_problem(exc)})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError(f"{where}: a rule file is a mapping with a `rules:` list")
+    return [build(spec, where) for spec in data["rules"]]
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{problem} at line {mark.line + 1}" if mark else problem
+
+
+def build(spec: Any, where: str) -> Rule:
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: each rule is a mapping, got {type(spec).__name__}")
+    code = spec.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise ConfigError(f"{where}: rule code {code!r} must be 1-3 capital letters and 3 digits")
+    here = f"{where}: rule {code}"
+    kind = spec.get("type")
+    if kind not in TYPES:
+        raise ConfigError(f"{here}: `type` must be one of {', '.join(TYPES)}, got {kind!r}")
+    unknown = set(spec) - _ALLOWED[kind]
+    if unknown:
+        raise ConfigError(f"{here}: unknown key `{sorted(unknown)[0]}` for a {kind} rule")
+    for key in ("name", "summary", "description", "bad", "good", "message"):
+        if not isinstance(spec.get(key), str) or not spec[key].strip():
+            raise ConfigError(f"{here}: `{key}` is required and must be text")
+    if not _NAME.match(spec["name"]):
+        raise ConfigError(f"{here}: `name` must be kebab-case, got {spec['name']!r}")
+    level = spec.get("level", "warning")
+    if level not in ("error", "warning", "info"):
+        raise ConfigError(f"{here}: `level` must be error, warning or info, got {level!r}")
+    field = spec.get("field", "raw")
+    if kind != "conditional" and field not in FIELDS:
+        raise ConfigError(f"{here}: `field` must be one of {', '.join(FIELDS)}, got {field!r}")
+    message = spec["message"]
+    options: dict[str, Any] = {}
+    fix = "none"
+    if kind == "existence":
+        check, fix = _existence(spec, here, field, message)
+    elif kind == "substitution":
+        check, fix = _substitution(spec, here, field, message)
+    elif kind == "consistency":
+        check, fix = _consistency(spec, here, field, message)
+    else:
+        check, options = _conditional(spec, here, message)
+    return Rule(
+        code=code,
+        name=spec["name"],
+        summary=spec["summary"].strip(),
+        description=" ".join(spec["description"].split()),
+        bad=spec["bad"].strip(),
+        good=spec["good"].strip(),
+        check=check,
+        level=level,
+        fix=fix,
+        options=options,
+        option_docs={"kinds": "reference kinds that must have this element"} if options else {},
+        scope="list" if kind == "consistency" else "entry",
+        origin=where,
+    )
+
+
+def compile_pattern(pattern: Any, here: str, flags: int = 0) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise ConfigError(f"{here}: a pattern must be non-empty text, got {pattern!r}")
+    if len(pattern) > MAX_PATTERN:
+        raise ConfigError(f"{here}: pattern longer than {MAX_PATTERN} characters")
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise ConfigError(f"{here}: pattern {pattern!r} nests unbounded repeats and could backtrack forever")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"{here}: invalid regular expression {pattern!r} ({exc})") from None
+
+
+def _field_of(ref: Reference, field: str) -> tuple[str, int] | None:
+    if field == "raw":
+        return ref.raw, ref.span.start
+    f = ref.get(field)
+    return (f.value, f.span.start) if f else None
+
+
+def _existence(spec: dict, here: str, field: str, message: str):
+    patterns = spec.get("patterns")
+    if not isinstance(patterns, list) or not patterns:
+        raise ConfigError(f"{here}: `patterns` must be a non-empty list")
+    flags = re.IGNORECASE if spec.get("ignorecase") else 0
+    compiled = [compile_pattern(p, here, flags) for p in patterns]
+    fix = spec.get("fix", "none")
+    if fix not in ("none", "remove", "remove-unsafe"):
+        raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")
+
+    def check(ref: Reference, ctx: Context) -> Iterator[Finding]:
+        got = _field_of(ref, field)
+        if got is None:
+            return
+        text, base = got
+        covered = -1
+        for pattern in compiled:
+            for m in pattern.finditer(text):
+                if m.start() == m.end() or m.start() < covered:
+                    continue  # empty, or inside what an earlier pattern already reported
+                covered = max(covered, m.end())
+                span = Span(base + m.start(), base + m.end())
+                edit = None
+                if fix != "none":
+                    # Remove the match with the space before it, so no doubled space is left.
+                    lead = len(text[: m.start()]) - len(text[: m.start()].rstrip())
+                    edit = edit_fix(
+                        "remove it",
+                        Span(span.start - lead, span.end),
+                        "",
+                        "unsafe" if fix == "remove-unsafe" else "safe",
+                    )
+                yield Finding(span, message.format(match=m.group(0)), edit)
+
+    safety = {"none": "none", "remove": "safe", "remove-unsafe": "unsafe"}[fix]
+    return check, safety
+
+
+def _substitution(spec: dict, here: str, field: str, message: str):
+    swap = spec.get("swap") or {}
+    if not isinstance(swap, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in swap.items()
+    ):
+        raise ConfigError(f"{here}: `swap` must map text to text")
+    table = spec.get("table")
+    if table not in (None, "journal-aliases"):
+        raise ConfigError(f"{here}: unknown `table` {table!r} (known: journal-aliases)")
+    words = spec.get("words")
+    if words not in (None, "journal-word-forms"):
+        raise ConfigError(f"{here}: unknown `words` {words!r} (known: journal-word-forms)")
+    if not swap and not table and not words:
+        raise ConfigError(f"{here}: a substitution needs `swap`, `table` or `words`")
+    fix = spec.get("fix", "safe")
+    if fix not in ("safe", "unsafe", "none"):
+        raise ConfigError(f"{here}: `fix` must be safe, unsafe or none, got {fix!r}")
+    local_swap = {vocab.journal_key(k): v for k, v in swap.items()}
+
+    def check(ref: Reference, ctx: Context) -> Iterator[Finding]:
+        got = _field_of(ref, field)
+        if got is None:
+            return
+        text, base = got
+        key = vocab.journal_key(text)
+        extra = ctx.options.get("journal-aliases") or {}
+        target = local_swap.get(key) or extra.get(key)
+        if target is None and table:
+            target = vocab.journal_aliases().get(key)
+        if target is not None and target != text:
+            span = Span(base, base + len(text))
+            yield Finding(
+                span,
+                message.format(match=text, replacement=target),
+                None if fix == "none" else edit_fix(f"write `{target}`", span, target, fix),
+            )
+            return
+        if words:
+            forms = vocab.journal_word_forms()
+            for m in re.finditer(r"[^\W\d_][\w]*", text):
+                form = forms.get(vocab.fold(m.group(0)))
+                if form and form != m.group(0):
+                    span = Span(base + m.start(), base + m.end())
+                    yield Finding(
+                        span,
+                        message.format(match=m.group(0), replacement=form),
+                        None if fix == "none" else edit_fix(f"write `{form}`", span, form, fix),
+                    )
+
+    return check, fix
+
+
+_KEYS = {
+    "fold": vocab.fold,
+    "no-periods": lambda s: s.replace(".", " "),
+    "no-spaces": lambda s: "".join(s.split()),
+    "squash": lambda s: " ".join(s.split()),
+}
+
+
+def _consistency(spec: dict, here: str, field: str, message: str):
+    key = spec.get("key", ["fold", "no-periods", "squash"])
+    if not isinstance(key, list) or any(k not in _KEYS for k in key):
+        raise ConfigError(f"{here}: `key` must be a list of {', '.join(_KEYS)}")
+    fix = spec.get("fix", "unsafe")
+    if fix not in ("unsafe", "none"):
+        raise ConfigError(f"{here}: `fix` of a consistency rule must be unsafe or none")
+    steps = [_KEYS[k] for k in key]
+
+    def normal(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+
+    def check(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        where: list[tuple[Reference, str, int, str]] = []
+        for ref in refs:
+            got = _field_of(ref, field)
+            if got is None:
+                continue
+            text, base = got
+            k = normal(text)
+            forms[k][text] += 1
+            where.append((ref, text, base, k))
+        for ref, text, base, k in where:
+            counts = forms[k]
+            if len(counts) < 2:
+                continue
+            (top, n), *rest = counts.most_common()
+            if text == top or (rest and rest[0][1] == n):
+                continue  # the majority form, or no majority to follow
+            span = Span(base, base + len(text))
+            yield Finding(
+                span,
+                message.format(value=text, majority=top),
+                None if fix == "none" else edit_fix(f"write `{top}`", span, top, "unsafe"),
+                reference=ref.index,
+            )
+
+    return check, fix
+
+
+def _conditional(spec: dict, here: str, message: str):
+    when = spec.get("when") or {}
+    if not isinstance(when, dict) or set(when) - {"kind", "style"}:
+        raise ConfigError(f"{here}: `when` takes `kind` and `style`")
+    kinds = when.get("kind", list(KINDS))
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
+        raise ConfigError(f"{here}: `when.kind` must list kinds among {', '.join(KINDS)}")
+    styles = when.get("style")
+    require = spec.get("require")
+    required = [require] if isinstance(require, str) else require
+    if not isinstance(required, list) or not required or any(r not in FIELDS for r in required):
+        raise ConfigError(f"{here}: `require` must name fields among {', '.join(FIELDS)}")
+    return partial(_conditional_check, styles, required, message), {"kinds": list(kinds)}
+
+
+def _conditional_check(styles, required, message, ref: Reference, ctx: Context) -> Iterator[Finding]:
+    if ref.kind not in ctx.options.get("kinds", ()):
+        return
+    if styles and ref.style not in styles:
+        return
+    if any(ref.get(r) is not None or (r == "authors" and ref.authors) for r in required):
+        return
+    yield Finding(ref.span, message.format(kind=ref.kind))
