@@ -63,44 +63,39 @@ def _resolve_styles(found: list[tuple[Rule, Finding]], config: Config) -> Iterab
 
     The chosen variant is the rule's `style` option when set (by a preset or the
     configuration), else the variant most references of this list show, if more than half of
-    the references that show any variant do. Each reference votes once per rule."""
-    votes: dict[str, Counter[str]] = {}
+    the references that show any variant do. Each reference votes once per rule and dimension.
+    A style may read `variant@dimension` when a rule judges independent choices (the space
+    after `;` and after `:`): each dimension has its own majority."""
+    votes: dict[tuple[str, str], Counter[str]] = {}
     seen: set[tuple[str, int, str]] = set()
     for rule, f in found:
         if f.style is None:
             continue
+        variant, _, dimension = f.style.partition("@")
         key = (rule.code, f.reference, f.style)
         if key not in seen:
             seen.add(key)
-            votes.setdefault(rule.code, Counter())[f.style] += 1
-    chosen: dict[str, tuple[str | None, str]] = {}
-    for code, counter in votes.items():
+            votes.setdefault((rule.code, dimension), Counter())[variant] += 1
+    chosen: dict[tuple[str, str], tuple[str | None, str]] = {}
+    for (code, dimension), counter in votes.items():
         configured = config.options[code].get("style", "auto")
         if configured != "auto":
             basis = f"preset {config.preset}" if config.preset else "configured"
-            chosen[code] = (str(configured), basis)
+            chosen[(code, dimension)] = (str(configured), basis)
             continue
-        (top, n), *_ = counter.most_common(1) or [(None, 0)]
+        top, n = counter.most_common(1)[0]
         total = sum(counter.values())
-        chosen[code] = (top, "as in most of this list") if n * 2 > total else (None, "")
+        chosen[(code, dimension)] = (top, "as in most of this list") if n * 2 > total else (None, "")
     for rule, f in found:
         if f.style is None:
             yield rule, f
             continue
-        style, basis = chosen[rule.code]
-        if style is None or f.style == style:
+        variant, _, dimension = f.style.partition("@")
+        style, basis = chosen[(rule.code, dimension)]
+        if style is None or variant == style:
             continue
-        yield (
-            rule,
-            Finding(
-                f.span,
-                f.message.replace("{expected}", f"expected {style}, {basis}"),
-                f.fix,
-                None,
-                f.related,
-                f.reference,
-            ),
-        )
+        message = f.message.replace("{expected}", f"expected {style}, {basis}")
+        yield rule, Finding(f.span, message, f.fix, None, f.related, f.reference)
 
 
 def unreadable(path: str, why: str, config: Config) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from importlib import resources
 from lark import Lark, Token
 from lark.exceptions import LarkError
 
+from . import vocab
 from .model import Author, Entry, Field, Reference, Span
 
 
@@ -24,20 +25,20 @@ def parser() -> Lark:
 
 
 _PAGES = (
-    r"[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*)?"
-    r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*"
+    r"(?:[ivxlc]+[ \t]*[-–][ \t]*[ivxlc]+(?![\w])|[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*)?"
+    r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*)"
 )
 CITE_RE = re.compile(
     r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)"
     r"(?P<date>(?:[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]*[-–/][ \t]*[A-Z][a-z]{2,8}\.?)?"
     r"(?:[ \t]+\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?)?)?)[ \t]*"
-    r"(?:;[ \t]*(?P<volume>[\w./\-–]+(?:[ \t]+(?:Suppl|Pt|Spec No|Suppl\.)[ \t]*\w*)*)?"
+    r"(?:;[ \t]*(?:(?:Vol\.?|Volume)[ \t]+)?(?P<volume>[\w./\-–]+(?:[ \t]+(?:Suppl|Pt|Spec No|Suppl\.)[ \t]*\w*)*)?"
     r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?"
-    rf"(?:[ \t]*:[ \t]*(?P<pages>{_PAGES}))?"
+    rf"(?:[ \t]*(?::|,[ \t]*(?:pages|pp?\.))[ \t]*(?P<pages>{_PAGES}))?"
     rf"|:[ \t]*(?P<pages2>{_PAGES}))"
 )
 VOLCITE_RE = re.compile(
-    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*)(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*:[ \t]*"
+    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*)(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*[:,][ \t]*"
     rf"(?P<pages>{_PAGES})"
 )
 _YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
@@ -45,19 +46,35 @@ _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,4}$")
 _AUTHOR_START = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,3}(?:,|$|[ \t]+et[ \t\u00a0]+al)")
 _NAME = re.compile(
     r"(?P<family>[^\W\d_][^\d,;()]*?)[ \t\u00a0]+"
-    r"(?P<initials>[A-Z](?:[A-Z]|-[A-Z]|\.[ \t]?-?[A-Z]|[ \t][A-Z](?![a-z]))*\.?)"
+    r"(?P<initials>[A-Z](?:[A-Z]|-[A-Z]|\.[ \t]?-?[A-Z]|[ \t][A-Z](?![A-Za-z]))*\.?)"
     r"(?:[ \t]+(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?)?$"
 )
 _ET_AL = re.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
+_GROUP = re.compile(
+    r"\b(?:Group|Consortium|Organi[sz]ation|Committee|Collaborat\w*|Network|Society|Association|"
+    r"Council|Coordinators|Investigators|Team|Task Force|Institutes?|Agency|Cent(?:re|er)s?|Federation|"
+    r"[Mm]embers|[Cc]ommunity|Anon|Anonymous|Editorial|Editors|"
+    r"College|Board|Ministry|Foundation|Initiative|Alliance|Panel|Program(?:me)?|Project|Study)\b"
+)
+_ARTICLES = {"The", "A", "An", "Le", "La", "Der", "Die", "Das"}
 _ABBREV_WORD = re.compile(r"[A-Z][\w'’&-]{0,14}\.$")
 _CHAPTER = re.compile(r"^In[:\s]|[Ee]ditors?\b|\(eds?\.?\)|\bEds?\.")
 _PUBLISHER = re.compile(
     r"(?:^|[.?!][ \t])[A-Z][^:;.?!]{1,60}:[ \t]*[^;:]{2,120}[;,][ \t]*(?:c|©)?[ \t]*(?:1[5-9]|20)\d\d"
 )
-_BOOK = re.compile(r"\b(?:\d+(?:st|nd|rd|th) ed\.|[Ee]dition|ISBN|Press|Publishers?|Verlag)\b")
+_BOOK = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th) ed\b|[Ee]dition|ISBN|Press|Publish(?:ers?|ing)|Verlag|Springer|Wiley|"
+    r"Elsevier|Blackwell|Sinauer|McGraw|Routledge|Academic|Saunders|Mosby|Lippincott|Karger|Thieme|"
+    r"CRC|Chapman|Pearson|Norton|Sage|Freeman|Garland|Humana|Wolters|Cold Spring Harbor Laboratory|"
+    r"Oxford University|Cambridge University|University of [A-Z]\w+ Press)\b"
+    r"|\b\d+\s*pp?\.\s*$|\bpp?\.\s*\d+\.?\s*$"  # a page count: "Geneva: WHO, 20 p."
+    r"|(?:^|[.?!]\s)(?:[A-Z][a-z]+\s?){1,3}:\s*[A-Z][^:;]{2,100}\.?\s*$"  # "Oakland: Univ of California."
+    r"|(?:^|[.?!]\s)[A-Z][\w&.\- ]{1,40};\s*(?:1[5-9]|20)\d\d\.?\s*$"  # "Tor; 2013."
+)
 _THESIS = re.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
 _CONFERENCE = re.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
 _REPORT = re.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
+_PREPRINT = re.compile(r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|Preprint|preprint|SSRN)\b")
 _WEB = re.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
 
 
@@ -115,8 +132,12 @@ def _split_authors_region(segs: list[Token]) -> int:
 
     Initials written with periods split the author list into several segments
     (`Park H. H, Lee S.`), so a segment that starts with a bare initial continues it."""
-    if not segs or not _looks_like_authors(str(segs[0])):
+    if not segs:
         return 0
+    if not _looks_like_authors(str(segs[0])):
+        # A group author ("The EuroQol Group.", "NCBI Resource Coordinators.") when a title
+        # and a journal still follow it.
+        return 1 if len(segs) >= 3 and _GROUP.search(str(segs[0])) else 0
     n = 1
     while n < len(segs) - 1 and _AUTHOR_START.match(str(segs[n])):
         n += 1
@@ -127,9 +148,16 @@ def _journal_start(segs: list[Token], first: int) -> int:
     """Index of the first segment of the journal: the last segment, extended backwards over
     one-word abbreviations (`Mol. Cell. Toxicol.`, `The. J Immunol.`)."""
     j = len(segs) - 1
-    while j - 1 > first and _ABBREV_WORD.match(str(segs[j - 1])):
+    while j - 1 > first and _is_abbreviation_segment(str(segs[j - 1])):
         j -= 1
     return j
+
+
+def _is_abbreviation_segment(text: str) -> bool:
+    if not _ABBREV_WORD.match(text):
+        return False
+    word = text[:-1]
+    return len(word) == 1 or word in _ARTICLES or vocab.is_ltwa_abbreviation(word)
 
 
 def _refine_segments(ref: Reference, segs: list[Token], base: int, journal: bool) -> None:
@@ -243,7 +271,7 @@ def _refine_vancouver(ref: Reference, tokens: list[Token], base: int) -> None:
     _refine_segments(ref, tokens[:i], base, journal=True)
     _cite_fields(ref, tokens[i], base)
     _rest(ref, tokens[i + 1 :], base)
-    ref.kind = "journal"
+    ref.kind = "chapter" if _CHAPTER.search(ref.raw) else "journal"
 
 
 def _refine_author_year(ref: Reference, tokens: list[Token], base: int) -> None:
@@ -307,6 +335,8 @@ def _refine_other(ref: Reference, tokens: list[Token], base: int) -> None:
 
 
 def _classify(raw: str) -> str:
+    if _PREPRINT.search(raw):
+        return "other"
     if _WEB.search(raw):
         return "web"
     if _THESIS.search(raw):

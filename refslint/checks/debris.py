@@ -20,8 +20,11 @@ _NUMBERS = re.compile(r"\d+")
 def _debris_run(ref: Reference) -> list:
     """The extras after the citation block that are debris, as one trailing run."""
     run = []
+    first_trailer = ref.trailers[0].span.start if ref.trailers else ref.span.end
     for extra in ref.extras:
-        if _DEBRIS.fullmatch(extra.value):
+        if extra.span.start > first_trailer:
+            break  # after a DOI or an Epub note: not a repeat of the citation block
+        if _DEBRIS.fullmatch(extra.value) and any(c.isdigit() for c in extra.value):
             run.append(extra)
         else:
             run = []  # a note such as "Erratum in: ..." ends any run before it

@@ -13,6 +13,7 @@ from .base import Context, Finding, Rule, edit_fix
 
 _DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
 _ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
+_STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et", "du", "des"}
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 
 
@@ -38,7 +39,7 @@ def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_garbled(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
-    known = dict(vocab.journals())
+    known: dict[str, str] = {}
     for ref in refs:
         j = ref.get("journal")
         if j is not None and "." not in j.value:
@@ -93,17 +94,21 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if key in vocab.journals() or key in vocab.journal_aliases():
         return  # a known NLM form (NLM keeps some words ISO 4 would cut), or J003's business
     full, short = [], 0
+    has_stopword = False
     for m in words:
         w = m.group(0)
+        if w.lower() in _STOPWORDS:
+            has_stopword = True
+            continue
         abbrev = vocab.ltwa_abbreviation(w)
         if abbrev and abbrev != vocab.fold(w) and len(w) >= len(abbrev) + 3:
             full.append((m, abbrev))
-        elif (
-            (vocab.is_ltwa_abbreviation(w)
-            and vocab.ltwa_abbreviation(w) in (None, ""))
-            or (len(w) <= 2 and w[0].isupper())
+        elif w[0].isupper() and (
+            w == "J" or (abbrev is None and vocab.is_ltwa_abbreviation(w) and not vocab.is_common_word(w))
         ):
             short += 1
+    if has_stopword:  # "Journal of Immunology" is a full name, not a half-abbreviated one
+        short = 0
     if full and short:
         for m, abbrev in full:
             start = journal.span.start + m.start()

@@ -12,6 +12,7 @@ from ..model import Reference, Span
 from .base import Context, Finding, Rule, edit_fix
 
 _PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
+_ROMAN = re.compile(r"[ivxlc]+$")
 _RANGE = re.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
 
 
@@ -59,6 +60,8 @@ def expand(first: str, last: str) -> tuple[int, int] | None:
 def _problem(r: PageRange) -> tuple[str, str] | None:
     """(kind, message) for a broken range: degenerate, malformed or reversed."""
     a, b = _PAGE.match(r.first), _PAGE.match(r.last)
+    if _ROMAN.match(r.first) and _ROMAN.match(r.last):
+        return None  # front matter: xv-ii
     if not a or not b:
         return "malformed", f"malformed page range `{r.first}{r.dash}{r.last}`"
     if r.first == r.last:
@@ -66,14 +69,16 @@ def _problem(r: PageRange) -> tuple[str, str] | None:
     pa, pb = a.group(1), b.group(1)
     if pb and pa.lower() != pb.lower():
         return "malformed", f"page range `{r.first}{r.dash}{r.last}` mixes prefixes"
-    if b.group(2).startswith("0") and len(b.group(2)) > 1:
-        return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends with a zero-padded number"
+    if pa.lower() == "e" and len(a.group(2)) >= 5 and not pb:
+        return "malformed", (
+            f"`{r.first}{r.dash}{r.last}`: {r.first} is an article number (e-locator), not a first page"
+        )
+    if a.group(2).startswith("0"):
+        return None  # `025003-1`: page 1 of article 025003 (physics journals)
     nums = expand(r.first, r.last)
     if nums is None:
         return None
     first, last = nums
-    if len(b.group(2)) > len(a.group(2)) and pa:
-        return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends with a longer number"
     if last < first:
         if pa:  # `R149-12`: an article number exported with a page count
             return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"

@@ -48,10 +48,19 @@ def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding
     if total and caps * 2 > total:
         return  # a Title-Case title: T002 reports the title as a whole
     accepted = {vocab.fold(w) for w in ctx.options.get("accepted-words", ())}
-    for m in _HYPHEN_CAP.finditer(title.value):
+    text = title.value
+    for m in _HYPHEN_CAP.finditer(text):
         word = m.group(1)
         if word.lower() in accepted or not vocab.is_common_word(word):
             continue
+        head = re.search(r"[\w+β-]*$", text[: m.start()]).group(0).split("-")[-1]
+        if len(head) <= 1 or head.isdigit() or len(word) < 4:
+            continue  # c-Fos, E-Predict, 4-Quinolone, CRISPR-Cas: symbols and names
+        if head[:1].isupper() and head[1:].islower() and not vocab.is_common_word(head):
+            continue  # KwaZulu-Natal, Goto-Kakizaki: proper nouns
+        following = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end() :])
+        if following and vocab.is_common_word(following.group(1)):
+            continue  # Mid-Ocean Ridge: inside a capitalised name
         start = title.span.start + m.start(1)
         span = Span(start, start + len(word))
         yield Finding(
