@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from refslint.api import lint_text  # noqa: E402
-from refslint.config import build_config  # noqa: E402
+from refslint.api import lint_text
+from refslint.config import build_config
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
