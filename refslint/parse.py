@@ -192,9 +192,13 @@ def _authors(ref: Reference, segs: list[Token], base: int) -> None:
         if not body:
             continue
         span = Span(piece_start, piece_start + len(body))
-        if _ET_AL.search(body):
-            ref.et_al = Field("et_al", body, span)
-            continue
+        et_al = _ET_AL.search(body)
+        if et_al:
+            ref.et_al = Field("et_al", et_al.group(0), Span(piece_start + et_al.start(), span.end))
+            body = body[: et_al.start()].rstrip()  # "Thoreson WB et al." (no comma)
+            if not body:
+                continue
+            span = Span(piece_start, piece_start + len(body))
         m = _NAME.match(body)
         if m:
             ref.authors.append(Author(body, span, m.group("family"), m.group("initials")))

@@ -24,11 +24,12 @@ def _debris_run(ref: Reference) -> list:
     for extra in ref.extras:
         if extra.span.start > first_trailer:
             break  # after a DOI or an Epub note: not a repeat of the citation block
-        if _DEBRIS.fullmatch(extra.value) and any(c.isdigit() for c in extra.value):
+        if _DEBRIS.fullmatch(extra.value):
             run.append(extra)
         else:
             run = []  # a note such as "Erratum in: ..." ends any run before it
-    return run
+    # A lone "." or ":" is punctuation, not a repeated citation (P002 reports doubled marks).
+    return run if any(c.isdigit() for e in run for c in e.value) else []
 
 
 def _conflict(ref: Reference, run: list) -> str | None:

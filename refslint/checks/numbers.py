@@ -252,7 +252,7 @@ RULES = [
         name="implausible-year",
         summary="Implausible year",
         description="A year in the future (more than `future-years` ahead) or before `earliest`.",
-        bad="Smith J. A title. Nature. 2208;428:664-8.",
+        bad="Smith J. A title. Nature. 2094;428:664-8.",
         good="Smith J. A title. Nature. 2008;428:664-8.",
         check=check_year,
         level="error",
@@ -288,9 +288,9 @@ RULES = [
         "full ranges (`706-713`). Follows the `style` option, a preset, or else the list's "
         "majority. The fix rewrites the end page.",
         bad="Smith J. Title. J Immunol. 2015;194(3):855-860.\nJones K. Title. Blood. 2011;118:330-8.\n"
-        "Lee K. Title. Gut. 2012;61:894-906.",
+        "Lee K. Title. Gut. 2012;61:894-96.",
         good="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-8.\n"
-        "Lee K. Title. Gut. 2012;61:894-906.",
+        "Lee K. Title. Gut. 2012;61:894-96.",
         check=check_elision,
         level="warning",
         fix="safe",

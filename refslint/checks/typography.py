@@ -116,6 +116,8 @@ def check_final_period(ref: Reference, ctx: Context) -> Iterator[Finding]:
     end = ref.span.start + len(raw)
     if raw.endswith((";", ":", ",")):
         return  # an unfinished citation block: M005/M006 say what is missing
+    if ref.extras and ref.extras[-1].span.end >= ref.span.start + len(raw):
+        return  # ends with export debris (E001); removing it restores the period
     if raw.endswith((".", "?", "!", ".)", ".]", '."', ".”")):
         yield Finding(Span(end - 1, end), "final period ({expected})", style="period")
     else:

@@ -26,6 +26,8 @@ _NUMBERED = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*[•‣◦▪●·*\-–][ \t]+(?=\S)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
+_AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
 _HEADING = re.compile(
     r"\s*(?:#+\s*)?(?:\d+\.?\s*)?(references?|bibliography|literature(?: cited)?|works cited"
     r"|reference list|sources|citations|notes)\s*:?\s*$",
@@ -57,7 +59,10 @@ def looks_like_reference(text: str) -> bool:
     words = text.split()
     if len(words) < 4:
         return False
-    return bool(_YEAR.search(text) or "doi" in text.lower() or "http" in text)
+    return bool(
+        _YEAR.search(text) or "doi" in text.lower() or "http" in text
+        or _CITATION_NUMBERS.search(text) or _AUTHOR_START.match(text)
+    )
 
 
 def _content_end(line: _Line) -> int:
