@@ -39,7 +39,8 @@ CITE_RE = re.compile(
     rf"|:[ \t]*(?P<pages2>{_PAGES}))"
 )
 VOLCITE_RE = re.compile(
-    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*)(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*[:,][ \t]*"
+    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*(?:[ \t]+Suppl\.?[ \t]*\w*)?)"
+    r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*[:,][ \t]*"
     rf"(?P<pages>{_PAGES})"
 )
 _YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
@@ -117,6 +118,8 @@ def _segments_field(ref: Reference, name: str, segs: list[Token], base: int) -> 
         return
     start = base + segs[0].start_pos
     end = _span(segs[-1], base, strip_period=True).end
+    while end > start and ref.raw[end - 1 - ref.span.start] in ",;:":
+        end -= 1  # "J Environ Monit, 14: 2643": the comma separates, it is not the name
     _add(ref, name, Span(start, end))
 
 

@@ -1,0 +1,97 @@
+"""Configuration files, presets and their validation."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+LIST = (
+    "1. Liu L. TSG-6 attenuates burn-induced inflammation. Sci Rep. 2016; 6:30121.\n"
+    "2. Umezawa Y. Psoriatic arthritis. J Dermatol. 2021; 48(6):741-9.\n"
+    "3. Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.\n"
+)
+
+
+def _write(tmp_path, config: str, name: str = ".refslint.yaml") -> None:
+    (tmp_path / "refs.txt").write_text(LIST, encoding="utf-8")
+    (tmp_path / name).write_text(config, encoding="utf-8")
+
+
+def test_house_style_follows_the_majority_without_a_preset(tmp_path):
+    _write(tmp_path, "")
+    out = run(["refs.txt"], cwd=tmp_path).stdout.decode()
+    # two of three write `; ` so the compact one is the odd one out
+    assert "refs.txt:3:" in out and "P006" in out and "refs.txt:1:" not in out
+
+
+def test_extends_vancouver_makes_nlm_choices_absolute(tmp_path):
+    _write(tmp_path, "extends: vancouver\n")
+    out = run(["--select", "P006", "refs.txt"], cwd=tmp_path).stdout.decode()
+    assert out.count("P006") == 2 and "preset vancouver" in out
+
+
+def test_rule_level_and_options_are_applied(tmp_path):
+    _write(tmp_path, "rules:\n  P006: {level: info, style: compact}\n")
+    r = run(["--select", "P006", "--format", "json", "refs.txt"], cwd=tmp_path)
+    import json
+
+    items = json.loads(r.stdout)
+    assert len(items) == 2 and {i["severity"] for i in items} == {"info"}
+    assert r.returncode == 0  # info findings do not fail the run
+
+
+def test_pyproject_section_is_discovered(tmp_path):
+    _write(tmp_path, '[tool.refslint]\nignore = ["P006"]\n', name="pyproject.toml")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "refs.txt").write_text(LIST, encoding="utf-8")
+    assert run(["refs.txt"], cwd=sub).returncode == 0
+
+
+def test_command_line_beats_the_file(tmp_path):
+    _write(tmp_path, "ignore: [P006]\n")
+    assert run(["refs.txt"], cwd=tmp_path).returncode == 0
+    assert run(["--select", "P006", "refs.txt"], cwd=tmp_path).returncode == 1
+
+
+def test_per_file_and_per_reference_ignores(tmp_path):
+    _write(tmp_path, "per-file-ignores:\n  'refs.txt': [P006]\n")
+    assert run(["refs.txt"], cwd=tmp_path).returncode == 0
+    _write(tmp_path, "per-reference-ignores:\n  '3': [P006]\n")
+    assert run(["refs.txt"], cwd=tmp_path).returncode == 0
+
+
+def _config_error(tmp_path, config: str) -> str:
+    _write(tmp_path, config)
+    r = run(["refs.txt"], cwd=tmp_path)
+    assert r.returncode == 2, r.stdout
+    err = r.stderr.decode().strip()
+    assert "\n" not in err and "Traceback" not in err
+    return err
+
+
+def test_broken_configurations_exit_2_naming_the_problem(tmp_path):
+    assert "unknown key `colour`" in _config_error(tmp_path, "colour: red\n")
+    assert "invalid YAML" in _config_error(tmp_path, "rules: [\n")
+    assert "Q001" in _config_error(tmp_path, "select: [Q001]\n")
+    assert "no option `depth`" in _config_error(tmp_path, "rules:\n  P006: {depth: 3}\n")
+    assert "`style` must be" in _config_error(tmp_path, "rules:\n  P006: {style: loose}\n")
+    assert "unknown preset `chicago`" in _config_error(tmp_path, "extends: chicago\n")
+    assert "level" in _config_error(tmp_path, "rules:\n  P006: {level: fatal}\n")
+    assert "must be int" in _config_error(tmp_path, "rules:\n  N004: {max-pages: many}\n")
+
+
+def test_missing_config_file_given_explicitly_exits_2(tmp_path):
+    (tmp_path / "refs.txt").write_text(LIST, encoding="utf-8")
+    r = run(["--config", "nope.yaml", "refs.txt"], cwd=tmp_path)
+    assert r.returncode == 2 and b"nope.yaml" in r.stderr
+
+
+def test_accepted_words_and_journal_aliases_from_config(tmp_path):
+    (tmp_path / "refs.txt").write_text(
+        "1. Smith J. Secretome of the cells. Pharm0aceutics. 2021;13:1802.\n"
+        "2. Jones K. A study of things. J Nephro Res. 2020;1:2-3.\n", encoding="utf-8")
+    (tmp_path / ".refslint.yaml").write_text(
+        "accepted-words: [Pharm0aceutics]\njournal-aliases:\n  J Nephrol Res: [J Nephro Res]\n",
+        encoding="utf-8")
+    out = run(["refs.txt"], cwd=tmp_path).stdout.decode()
+    assert "P001" not in out and "J003" in out and "J Nephrol Res" in out
