@@ -7,7 +7,7 @@ from a source checkout (`python -m refslint`) finds the top-level folder instead
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -50,6 +50,7 @@ def _ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return exact, prefixes, abbrevs
 
 
+@lru_cache(maxsize=1 << 16)
 def ltwa_abbreviation(word: str) -> str | None:
     """The ISO 4 abbreviation of a full word ("" when LTWA keeps it whole), or None when the
     word is not in the list."""
@@ -73,6 +74,7 @@ def common_words() -> frozenset[str]:
     return frozenset(_lines("common-words.txt"))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str) -> bool:
     """A lower-case English word of the shipped list, allowing common inflections."""
     w = fold(word)

@@ -39,6 +39,7 @@ _ALLOWED = {
 _CODE = re.compile(r"[A-Z]{1,3}\d{3}$")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_PATTERN = 1000
+_WORD = re.compile(r"[^\W\d_]\w*")
 # Nested unbounded quantifiers such as (a+)+ or (\w*)* backtrack catastrophically.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 
@@ -139,7 +140,9 @@ def _existence(spec: dict, here: str, field: str, message: str):
     if not isinstance(patterns, list) or not patterns:
         raise ConfigError(f"{here}: `patterns` must be a non-empty list")
     flags = re.IGNORECASE if spec.get("ignorecase") else 0
-    compiled = [compile_pattern(p, here, flags) for p in patterns]
+    for p in patterns:
+        compile_pattern(p, here, flags)  # validate each, then scan once for all of them
+    compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):
         raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")
@@ -211,7 +214,7 @@ def _substitution(spec: dict, here: str, field: str, message: str):
             return
         if words:
             forms = vocab.journal_word_forms()
-            for m in re.finditer(r"[^\W\d_][\w]*", text):
+            for m in _WORD.finditer(text):
                 form = forms.get(vocab.fold(m.group(0)))
                 if form and form != m.group(0):
                     span = Span(base + m.start(), base + m.end())

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..model import Reference, Span
-from .base import Context, Finding, Rule, edit_fix
+from .base import Context, Finding, Rule, lazy_fix
 
+_LETTER = re.compile(r"[^\W\d_]")
 _STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
 
 
@@ -31,21 +32,21 @@ def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             span,
             f"initials `{a.initials}` written with periods or spaces ({{expected}})",
-            edit_fix(f"write `{compact}`", span, compact),
+            lazy_fix(f"write `{compact}`", span, compact),
             style="periods",
         )
 
 
 def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
     for a in ref.authors:
-        if not re.search(r"[^\W\d_]", a.text):
+        if not _LETTER.search(a.text):
             yield Finding(a.span, f"garbled author entry `{a.text}` (no name)")
         elif _STRAY.search(a.text):
             yield Finding(a.span, f"garbled author name `{a.text}`")
 
 
 def check_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    n = sum(1 for a in ref.authors if re.search(r"[^\W\d_]", a.text))
+    n = sum(1 for a in ref.authors if _LETTER.search(a.text))
     if ref.et_al is not None and n:
         yield Finding(
             ref.et_al.span,

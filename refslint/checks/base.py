@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ..model import Edit, Fix, Reference, Related, Severity, Span
 
@@ -13,8 +13,7 @@ FixSafety = Literal["safe", "unsafe", "none"]
 Scope = Literal["entry", "list"]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a check yields; the engine turns it into a Diagnostic (code, path, severity).
 
     `style` marks a house-style observation: the variant this reference shows. The engine
@@ -23,7 +22,7 @@ class Finding:
 
     span: Span
     message: str
-    fix: Fix | None = None
+    fix: Fix | Callable[[], Fix] | None = None  # a callable is built only if the finding is kept
     style: str | None = None
     related: tuple[Related, ...] = ()
     reference: int = -1
@@ -67,6 +66,11 @@ class Rule:
 
 def edit_fix(message: str, span: Span, replacement: str, safety: FixSafety = "safe") -> Fix:
     return Fix(message, (Edit(span, replacement),), "unsafe" if safety == "unsafe" else "safe")
+
+
+def lazy_fix(message: str, span: Span, replacement: str, safety: FixSafety = "safe") -> Callable[[], Fix]:
+    """For house-style observations, most of which are discarded: build the fix on demand."""
+    return lambda: edit_fix(message, span, replacement, safety)
 
 
 def ref_name(ref: Reference) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .. import vocab
 from ..model import Reference, Span
-from .base import Context, Finding, Rule, edit_fix
+from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
 _DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
 _ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
@@ -29,7 +29,7 @@ def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     fix = None
     if certain:
         fixed = _DOTTED.sub(r"\1", journal.value)
-        fix = edit_fix(f"write `{fixed}`", journal.span, fixed)
+        fix = lazy_fix(f"write `{fixed}`", journal.span, fixed)
     yield Finding(
         journal.span,
         f"periods in the journal abbreviation `{journal.value}` ({{expected}})",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .. import vocab
 from ..model import Reference, Span
-from .base import Context, Finding, Rule, edit_fix
+from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
 _PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
 _ROMAN = re.compile(r"[ivxlc]+$")
@@ -27,8 +27,15 @@ class PageRange:
 
 
 def page_ranges(ref: Reference) -> list[PageRange]:
+    cached = ref.memo.get("page-ranges")
+    if cached is None:
+        cached = ref.memo["page-ranges"] = _page_ranges(ref)
+    return cached  # type: ignore[return-value]
+
+
+def _page_ranges(ref: Reference) -> list[PageRange]:
     pages = ref.get("pages")
-    if pages is None:
+    if pages is None or not any(c in pages.value for c in "-–—"):
         return []
     found = []
     for m in _RANGE.finditer(pages.value):
@@ -150,14 +157,14 @@ def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 r.dash_span,
                 "hyphen in a page range ({expected})",
-                edit_fix("use an en dash", r.dash_span, "–"),
+                lazy_fix("use an en dash", r.dash_span, "–"),
                 style="hyphen",
             )
         elif r.dash == "–":
             yield Finding(
                 r.dash_span,
                 "en dash in a page range ({expected})",
-                edit_fix("use a hyphen", r.dash_span, "-"),
+                lazy_fix("use a hyphen", r.dash_span, "-"),
                 style="en-dash",
             )
 
@@ -176,14 +183,14 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 r.last_span,
                 f"elided page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                edit_fix(f"write `{full_last}`", r.last_span, full_last),
+                lazy_fix(f"write `{full_last}`", r.last_span, full_last),
                 style="elided",
             )
         elif len(db) == len(da) and (short := elide(da, db)) != db:
             yield Finding(
                 r.last_span,
                 f"full page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                edit_fix(f"write `{short}`", r.last_span, short),
+                lazy_fix(f"write `{short}`", r.last_span, short),
                 style="full",
             )
 

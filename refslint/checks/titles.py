@@ -18,7 +18,6 @@ _FOREIGN = re.compile(
     r"\b(?:der|die|das|und|von|mit|für|bei|zur|zum|über|eine?|ist|dem|des|im|auf|nach|aus|"
     r"les|une|pour|dans|avec|sur|del|los|las|para|con|por|och|het|een|voor)\b"
 )
-_SENTENCE_START = re.compile(r"(?:^|[:.?!]\s+|[—–]\s*)$")
 
 
 def _is_foreign(title: str) -> bool:
@@ -28,23 +27,31 @@ def _is_foreign(title: str) -> bool:
 def title_case_share(title: str) -> tuple[int, int]:
     """(capitalised, total) common words after the first word of each sentence."""
     caps = total = 0
-    common = vocab.common_words()
     for m in _WORD.finditer(title):
+        start = m.start()
+        before = title[max(0, start - 3) : start].rstrip()
+        if not before or before[-1] in ":.?!—–":
+            continue  # the first word of the title or of a subtitle may be capitalised
         word = m.group(1)
-        if m.start() == 0 or _SENTENCE_START.search(title[: m.start()]):
-            continue
-        if word.lower() not in common:
+        if not vocab.is_common_word(word):
             continue
         total += 1
         caps += word[0].isupper()
     return caps, total
 
 
+def _share(ref: Reference, title: str) -> tuple[int, int]:
+    cached = ref.memo.get("title-case")
+    if cached is None:
+        cached = ref.memo["title-case"] = title_case_share(title)
+    return cached  # type: ignore[return-value]
+
+
 def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
     if title is None or _is_foreign(title.value):
         return
-    caps, total = title_case_share(title.value)
+    caps, total = _share(ref, title.value)
     if total and caps * 2 > total:
         return  # a Title-Case title: T002 reports the title as a whole
     accepted = {vocab.fold(w) for w in ctx.options.get("accepted-words", ())}
@@ -74,7 +81,7 @@ def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
     if title is None or _is_foreign(title.value):
         return
-    caps, total = title_case_share(title.value)
+    caps, total = _share(ref, title.value)
     if total < 3:
         return
     if caps >= 0.6 * total:

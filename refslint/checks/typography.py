@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .. import vocab
 from ..model import Reference, Span
-from .base import Context, Finding, Rule, edit_fix, local
+from .base import Context, Finding, Rule, edit_fix, lazy_fix, local
 
 _DIGIT_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])")
 _DOUBLED = re.compile(r"([.,;:])\1(?!\1)|[,;]\.|,;|;,")
@@ -20,10 +20,16 @@ _MOJIBAKE = re.compile(
     r"(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u2122\u0153\u02dc]?|Î[\u00b1-\u00bf\u0080-\u00a0]|ï¬[\u0080-\u00bf])"
 )
 _LONE_QUOTE = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)")
+_SEPARATOR = re.compile(r"([;:])([ \t]*)(?=\S)")
 _OPEN, _CLOSE = "([{", ")]}"
 
 
+_LETTER_DIGIT_LETTER = re.compile(r"[^\W\d_]\d[a-z]")
+
+
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    if not _LETTER_DIGIT_LETTER.search(ref.raw):
+        return  # the common case, decided by one fast scan
     accepted = frozenset(vocab.fold(w) for w in ctx.options.get("accepted-words", ()))
     for m in _DIGIT_IN_WORD.finditer(ref.raw):
         word = m.group(0)
@@ -48,9 +54,13 @@ def check_doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]
         yield Finding(span, f"doubled punctuation `{m.group(0)}`", fix)
 
 
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(ref.raw):
+    for m in _BRACKET.finditer(ref.raw):
+        i, ch = m.start(), m.group(0)
         if ch in _OPEN:
             stack.append((ch, i))
         elif ch in _CLOSE:
@@ -84,7 +94,7 @@ def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if cite is None or ref.style != "vancouver":
         return
     text = cite.value
-    for m in re.finditer(r"([;:])([ \t]*)(?=\S)", text):
+    for m in _SEPARATOR.finditer(text):
         if m.group(1) == ":" and m.start() == 4 and ref.get("volume") is None:
             continue
         start = cite.span.start + m.start()
@@ -93,7 +103,7 @@ def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 span,
                 f"space after `{m.group(1)}` in the citation block ({{expected}})",
-                edit_fix("remove the space", span, m.group(1)),
+                lazy_fix("remove the space", span, m.group(1)),
                 style=f"spaced@{m.group(1)}",
             )
         else:
@@ -101,7 +111,7 @@ def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 span,
                 f"no space after `{m.group(1)}` in the citation block ({{expected}})",
-                edit_fix("add a space", span, m.group(1) + " "),
+                lazy_fix("add a space", span, m.group(1) + " "),
                 style=f"compact@{m.group(1)}",
             )
 
@@ -124,7 +134,7 @@ def check_final_period(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             Span(end - 1, end),
             "reference does not end with a period ({expected})",
-            edit_fix("add a final period", Span(end, end), "."),
+            lazy_fix("add a final period", Span(end, end), "."),
             style="none",
         )
 
