@@ -49,7 +49,7 @@ class SegmentLexer(Lexer):
         assert self.master.groups == len(terminals), "terminals must not capture"
 
     def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        for tok in self.scan(data):
+        for tok in _author_year_only_after_authors(data, self.scan(data)):
             yield Token(tok.type, tok.value, tok.start_pos)
 
     def scan(self, data: str) -> list[Tok]:
@@ -107,6 +107,7 @@ _NAME = re.compile(
     r"(?:[ \t]+(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?)?$"
 )
 _AUTHOR_SEPARATORS = re.compile(r"[,;]")
+_CUT_AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _NOT_IN_FAMILY = re.compile(r"[\d,;()]")
 _AUTHOR_PIECE = re.compile(r"\s*([^,;]*[^,;\s])")
 _ET_AL = re.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
@@ -154,22 +155,44 @@ def _shape(text: str, tokens: list[Tok]) -> str:
     return shape
 
 
-def parse(entry: Entry, index: int) -> Reference:
-    ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
-    try:
-        tokens = _lexer().scan(entry.text)
-        shape = _shape(entry.text, tokens)
-    except LarkError as exc:  # no token can start here; keep the raw text for the rules
-        ref.kind, ref.style = "other", "other"
-        ref.errors.append(f"unparsed: {type(exc).__name__}")
-        return ref
-    base = entry.span.start
+def _author_year_only_after_authors(text: str, tokens: list[Tok]) -> list[Tok]:
+    """A year in parentheses marks an author-(year) reference only right after the authors;
+    elsewhere (`J Immunother (1991).`) it belongs to the segment before it."""
+    for i, tok in enumerate(tokens):
+        if tok.type == "YEARPAREN" and i > 1 and tokens[i - 1].type == "SEG":
+            prev = tokens[i - 1]
+            end = tok.start_pos + len(tok.value)
+            merged = Tok("SEG", text[prev.start_pos : end], prev.start_pos)
+            return _author_year_only_after_authors(text, [*tokens[: i - 1], merged, *tokens[i + 1 :]])
+    return tokens
+
+
+def _refine(ref: Reference, shape: str, tokens: list[Tok], base: int) -> None:
     if shape == "vancouver":
         _refine_vancouver(ref, tokens, base)
     elif shape == "author_year":
         _refine_author_year(ref, tokens, base)
     else:
         _refine_other(ref, tokens, base)
+
+
+def parse(entry: Entry, index: int) -> Reference:
+    ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
+    try:
+        tokens = _author_year_only_after_authors(entry.text, _lexer().scan(entry.text))
+        shape = _shape(entry.text, tokens)
+    except LarkError as exc:  # no token can start here; keep the raw text for the rules
+        ref.kind, ref.style = "other", "other"
+        ref.errors.append(f"unparsed: {type(exc).__name__}")
+        return ref
+    base = entry.span.start
+    try:
+        _refine(ref, shape, tokens, base)
+    except Exception as exc:  # a refinement bug must cost one reference its fields, not the run
+        fresh = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
+        fresh.kind, fresh.style = "other", "other"
+        fresh.errors.append(f"refinement failed: {type(exc).__name__}: {exc}")
+        return fresh
     return ref
 
 
@@ -229,7 +252,12 @@ def _split_authors_region(segs: list[Tok]) -> int:
         # and a journal still follow it.
         return 1 if len(segs) >= 3 and _GROUP.search(str(segs[0])) else 0
     n = 1
-    while n < len(segs) - 1 and _AUTHOR_START.match(str(segs[n])):
+    # Only a list cut after a one-letter initial (`Park H.` + `H, Lee S`) continues.
+    while (
+        n < len(segs) - 1
+        and _CUT_AFTER_INITIAL.search(str(segs[n - 1]))
+        and _AUTHOR_START.match(str(segs[n]))
+    ):
         n += 1
     return n
 
