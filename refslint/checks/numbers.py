@@ -93,23 +93,27 @@ def _problem(r: PageRange) -> tuple[str, str] | None:
     return None
 
 
+def problems(ref: Reference) -> list[tuple[PageRange, tuple[str, str] | None]]:
+    cached = ref.memo.get("page-problems")
+    if cached is None:
+        cached = ref.memo["page-problems"] = [(r, _problem(r)) for r in page_ranges(ref)]
+    return cached  # type: ignore[return-value]
+
+
 def check_reversed(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r in page_ranges(ref):
-        p = _problem(r)
+    for r, p in problems(ref):
         if p and p[0] == "reversed":
             yield Finding(r.span, p[1])
 
 
 def check_degenerate(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r in page_ranges(ref):
-        p = _problem(r)
+    for r, p in problems(ref):
         if p and p[0] == "degenerate":
             yield Finding(r.span, p[1], edit_fix(f"write `{r.first}`", r.span, r.first))
 
 
 def check_malformed(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r in page_ranges(ref):
-        p = _problem(r)
+    for r, p in problems(ref):
         if p and p[0] == "malformed":
             yield Finding(r.span, p[1])
 
@@ -171,13 +175,12 @@ def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """House style: elided (`706-13`, NLM) or full (`706-713`, AMA) page ranges."""
-    for r in page_ranges(ref):
-        if _problem(r):
+    for r, p in problems(ref):
+        if p:
             continue
-        a, b = _PAGE.match(r.first), _PAGE.match(r.last)
-        if not a or not b or len(a.group(2)) < 2 or a.group(1) or a.group(3) or b.group(1) or b.group(3):
+        da, db = r.first, r.last
+        if len(da) < 2 or not (da.isdigit() and db.isdigit()) or not da.isascii():
             continue  # letter-prefixed pages (e264-e277, H1060-5) take no side
-        da, db = a.group(2), b.group(2)
         if len(db) < len(da):
             full_last = da[: len(da) - len(db)] + db
             yield Finding(

@@ -40,17 +40,26 @@ def title_case_share(title: str) -> tuple[int, int]:
     return caps, total
 
 
+_CAPITALISED = re.compile(r"(?<=[\s\-(])[A-Z][a-z]{3,}")
+_LOWER_WORDS = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")
+
+
 def _share(ref: Reference, title: str) -> tuple[int, int]:
     cached = ref.memo.get("title-case")
     if cached is None:
-        cached = ref.memo["title-case"] = title_case_share(title)
+        if not _CAPITALISED.search(title, 1):
+            # No capitalised word after the first: sentence case, counted without a word loop.
+            cached = (0, len(_LOWER_WORDS.findall(title)))
+        else:
+            cached = title_case_share(title)
+        ref.memo["title-case"] = cached
     return cached  # type: ignore[return-value]
 
 
 def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
-    if title is None or _is_foreign(title.value):
-        return
+    if title is None or not _HYPHEN_CAP.search(title.value) or _is_foreign(title.value):
+        return  # most titles have no capitalised compound: one scan decides
     caps, total = _share(ref, title.value)
     if total and caps * 2 > total:
         return  # a Title-Case title: T002 reports the title as a whole

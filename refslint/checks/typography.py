@@ -30,7 +30,9 @@ _LETTER_DIGIT_LETTER = re.compile(r"[^\W\d_]\d[a-z]")
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _LETTER_DIGIT_LETTER.search(ref.raw):
         return  # the common case, decided by one fast scan
-    accepted = frozenset(vocab.fold(w) for w in ctx.options.get("accepted-words", ()))
+    accepted = ctx.cache.get("accepted")
+    if accepted is None:
+        accepted = ctx.cache["accepted"] = frozenset(vocab.fold(w) for w in ctx.options["accepted-words"])
     for m in _DIGIT_IN_WORD.finditer(ref.raw):
         word = m.group(0)
         mended = m.group(1) + m.group(3)
