@@ -233,7 +233,8 @@ def split_name(text: str) -> tuple[str, str] | None:
 
 
 def _looks_like_authors(text: str) -> bool:
-    parts = [p.strip() for p in _AUTHOR_SEPARATORS.split(text.rstrip(". ")) if p.strip()]
+    # The first few names decide; a long list need not be read to the end.
+    parts = [p.strip() for p in _AUTHOR_SEPARATORS.split(text.rstrip(". "), 4)[:4] if p.strip()]
     if not parts:
         return False
     named = sum(1 for p in parts if split_name(p) or _ET_AL.search(p) or _INITIALS_ONLY.match(p))
@@ -347,17 +348,18 @@ def _cite_fields(ref: Reference, tok: Tok, base: int, author_year: bool = False)
     if not m:
         return
     off = base + tok.start_pos
-    pages = "pages" if m.group("pages") is not None else "pages2"
-    if author_year and m.group("pages2") is not None:
-        # "J Natl Cancer Inst Monogr 2001: 7-15": in author-(year) lists that is volume:pages
-        _add(ref, "volume", Span(off + m.start("year"), off + m.end("year")))
-    else:
-        _add(ref, "year", Span(off + m.start("year"), off + m.end("year")))
-        if m.group("date").strip():
-            _add(ref, "date", Span(off + m.start("date"), off + m.end("date")).shift(0))
+    groups = m.groupdict()
+    fields = ref.fields
+    pages = "pages" if groups["pages"] is not None else "pages2"
+    year = "volume" if author_year and groups["pages2"] is not None else "year"
+    # ("J Natl Cancer Inst Monogr 2001: 7-15": in author-(year) lists that is volume:pages)
+    fields[year] = Field(year, groups["year"], Span(off + m.start("year"), off + m.end("year")))
+    if year == "year" and groups["date"].strip():
+        fields["date"] = Field("date", groups["date"], Span(off + m.start("date"), off + m.end("date")))
     for name, group in (("volume", "volume"), ("issue", "issue"), ("pages", pages)):
-        if m.group(group) is not None:
-            _add(ref, name, Span(off + m.start(group), off + m.end(group)))
+        value = groups[group]
+        if value:
+            fields[name] = Field(name, value, Span(off + m.start(group), off + m.end(group)))
 
 
 def _volcite_fields(ref: Reference, tok: Tok, base: int) -> None:

@@ -19,22 +19,24 @@ def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     dotted = [a for a in personal if "." in a.initials or " " in a.initials.strip()]
     if not dotted:
         span = ref.fields["authors"].span
-        yield Finding(
-            Span(span.start, span.start + len(personal[0].text)),
-            "initials without periods ({expected})",
-            style="compact",
-        )
+        if ctx.wants("compact"):
+            yield Finding(
+                Span(span.start, span.start + len(personal[0].text)),
+                "initials without periods ({expected})",
+                style="compact",
+            )
         return
     for a in dotted:
         compact = re.sub(r"[.\s]", "", a.initials)
         start = a.span.start + a.text.rfind(a.initials)
         span = Span(start, start + len(a.initials))
-        yield Finding(
-            span,
-            f"initials `{a.initials}` written with periods or spaces ({{expected}})",
-            lazy_fix(f"write `{compact}`", span, compact),
-            style="periods",
-        )
+        if ctx.wants("periods"):
+            yield Finding(
+                span,
+                f"initials `{a.initials}` written with periods or spaces ({{expected}})",
+                lazy_fix(f"write `{compact}`", span, compact),
+                style="periods",
+            )
 
 
 def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -48,11 +50,12 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
 def check_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
     n = sum(1 for a in ref.authors if _LETTER.search(a.text))
     if ref.et_al is not None and n:
-        yield Finding(
-            ref.et_al.span,
-            f"et al. after {n} author{'s' if n > 1 else ''} ({{expected}})",
-            style=str(n),
-        )
+        if ctx.wants(str(n)):
+            yield Finding(
+                ref.et_al.span,
+                f"et al. after {n} author{'s' if n > 1 else ''} ({{expected}})",
+                style=str(n),
+            )
         return
     limit = ctx.options.get("list-all-up-to")
     if ref.et_al is None and isinstance(limit, int) and n > limit and not any(a.group for a in ref.authors):

@@ -30,12 +30,29 @@ class Finding(NamedTuple):
 
 @dataclass(slots=True)
 class Context:
-    """What a check may consult besides the reference: its options and the file's path."""
+    """What a check may consult besides the reference: its options and the file's path, and
+    for house-style rules the chosen style.
+
+    A house-style rule asks `ctx.wants(variant)` before it builds a finding. While the engine
+    collects the list's votes (`votes` is a set), `wants` records the variant and says no, so
+    no finding is built for the many references that follow the majority; once the style is
+    chosen, it says yes only for variants other than the chosen one."""
 
     path: str
     options: Mapping[str, Any]
     preset: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    chosen: dict[str, str | None] = field(default_factory=dict)  # dimension -> variant
+    fixed: str | None = None  # the configured style, for every dimension
+    votes: set[str] | None = None
+
+    def wants(self, style: str) -> bool:
+        if self.votes is not None:
+            self.votes.add(style)
+            return False
+        variant, _, dimension = style.partition("@")
+        chosen = self.fixed if self.fixed is not None else self.chosen.get(dimension)
+        return chosen is not None and variant != chosen
 
 
 EntryCheck = Callable[[Reference, Context], Iterable[Finding]]

@@ -23,19 +23,21 @@ def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
         return
     dotted = list(_DOTTED.finditer(journal.value))
     if not dotted:
-        yield Finding(journal.span, "journal abbreviation without periods ({expected})", style="none")
+        if ctx.wants("none"):
+            yield Finding(journal.span, "journal abbreviation without periods ({expected})", style="none")
         return
     certain = all(vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted)
     fix = None
     if certain:
         fixed = _DOTTED.sub(r"\1", journal.value)
         fix = lazy_fix(f"write `{fixed}`", journal.span, fixed)
-    yield Finding(
-        journal.span,
-        f"periods in the journal abbreviation `{journal.value}` ({{expected}})",
-        fix,
-        style="periods",
-    )
+    if ctx.wants("periods"):
+        yield Finding(
+            journal.span,
+            f"periods in the journal abbreviation `{journal.value}` ({{expected}})",
+            fix,
+            style="periods",
+        )
 
 
 def check_garbled(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
@@ -117,9 +119,11 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
                 f"`{m.group(0)}` is not abbreviated in `{journal.value}` (ISO 4: `{abbrev.capitalize()}`)",
             )
     elif full:
-        yield Finding(journal.span, "journal name in full ({expected})", style="full")
+        if ctx.wants("full"):
+            yield Finding(journal.span, "journal name in full ({expected})", style="full")
     elif short:
-        yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
+        if ctx.wants("abbreviated"):
+            yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
 
 
 RULES = [

@@ -158,19 +158,21 @@ def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """House style: hyphen (NLM, AMA) or en dash in page ranges."""
     for r in page_ranges(ref):
         if r.dash == "-":
-            yield Finding(
-                r.dash_span,
-                "hyphen in a page range ({expected})",
-                lazy_fix("use an en dash", r.dash_span, "–"),
-                style="hyphen",
-            )
+            if ctx.wants("hyphen"):
+                yield Finding(
+                    r.dash_span,
+                    "hyphen in a page range ({expected})",
+                    lazy_fix("use an en dash", r.dash_span, "–"),
+                    style="hyphen",
+                )
         elif r.dash == "–":
-            yield Finding(
-                r.dash_span,
-                "en dash in a page range ({expected})",
-                lazy_fix("use a hyphen", r.dash_span, "-"),
-                style="en-dash",
-            )
+            if ctx.wants("en-dash"):
+                yield Finding(
+                    r.dash_span,
+                    "en dash in a page range ({expected})",
+                    lazy_fix("use a hyphen", r.dash_span, "-"),
+                    style="en-dash",
+                )
 
 
 def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -183,19 +185,21 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
             continue  # letter-prefixed pages (e264-e277, H1060-5) take no side
         if len(db) < len(da):
             full_last = da[: len(da) - len(db)] + db
-            yield Finding(
-                r.last_span,
-                f"elided page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                lazy_fix(f"write `{full_last}`", r.last_span, full_last),
-                style="elided",
-            )
+            if ctx.wants("elided"):
+                yield Finding(
+                    r.last_span,
+                    f"elided page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+                    lazy_fix(f"write `{full_last}`", r.last_span, full_last),
+                    style="elided",
+                )
         elif len(db) == len(da) and (short := elide(da, db)) != db:
-            yield Finding(
-                r.last_span,
-                f"full page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                lazy_fix(f"write `{short}`", r.last_span, short),
-                style="full",
-            )
+            if ctx.wants("full"):
+                yield Finding(
+                    r.last_span,
+                    f"full page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+                    lazy_fix(f"write `{short}`", r.last_span, short),
+                    style="full",
+                )
 
 
 def elide(first: str, last: str) -> str:

@@ -94,9 +94,11 @@ def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if total < 3:
         return
     if caps >= 0.6 * total:
-        yield Finding(title.span, "title in Title Case ({expected})", style="title")
+        if ctx.wants("title"):
+            yield Finding(title.span, "title in Title Case ({expected})", style="title")
     elif caps <= 0.2 * total:
-        yield Finding(title.span, "title in sentence case ({expected})", style="sentence")
+        if ctx.wants("sentence"):
+            yield Finding(title.span, "title in sentence case ({expected})", style="sentence")
 
 
 RULES = [

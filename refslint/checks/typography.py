@@ -102,20 +102,22 @@ def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
         start = cite.span.start + m.start()
         if m.group(2):
             span = Span(start, start + len(m.group(0)))
-            yield Finding(
-                span,
-                f"space after `{m.group(1)}` in the citation block ({{expected}})",
-                lazy_fix("remove the space", span, m.group(1)),
-                style=f"spaced@{m.group(1)}",
-            )
+            if ctx.wants(f"spaced@{m.group(1)}"):
+                yield Finding(
+                    span,
+                    f"space after `{m.group(1)}` in the citation block ({{expected}})",
+                    lazy_fix("remove the space", span, m.group(1)),
+                    style=f"spaced@{m.group(1)}",
+                )
         else:
             span = Span(start, start + 1)
-            yield Finding(
-                span,
-                f"no space after `{m.group(1)}` in the citation block ({{expected}})",
-                lazy_fix("add a space", span, m.group(1) + " "),
-                style=f"compact@{m.group(1)}",
-            )
+            if ctx.wants(f"compact@{m.group(1)}"):
+                yield Finding(
+                    span,
+                    f"no space after `{m.group(1)}` in the citation block ({{expected}})",
+                    lazy_fix("add a space", span, m.group(1) + " "),
+                    style=f"compact@{m.group(1)}",
+                )
 
 
 def check_final_period(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -131,14 +133,16 @@ def check_final_period(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if ref.extras and ref.extras[-1].span.end >= ref.span.start + len(raw):
         return  # ends with export debris (E001); removing it restores the period
     if raw.endswith((".", "?", "!", ".)", ".]", '."', ".”")):
-        yield Finding(Span(end - 1, end), "final period ({expected})", style="period")
+        if ctx.wants("period"):
+            yield Finding(Span(end - 1, end), "final period ({expected})", style="period")
     else:
-        yield Finding(
-            Span(end - 1, end),
-            "reference does not end with a period ({expected})",
-            lazy_fix("add a final period", Span(end, end), "."),
-            style="none",
-        )
+        if ctx.wants("none"):
+            yield Finding(
+                Span(end - 1, end),
+                "reference does not end with a period ({expected})",
+                lazy_fix("add a final period", Span(end, end), "."),
+                style="none",
+            )
 
 
 def check_control(ref: Reference, ctx: Context) -> Iterator[Finding]:
