@@ -10,6 +10,7 @@ from pathlib import Path
 from .config import Config, build_config
 from .decode import DecodeError, decode
 from .engine import lint_references, unreadable
+from .fix import FixResult, fix_text
 from .model import Diagnostic, Reference, Source
 from .parse import parse
 from .sources import plaintext
@@ -54,6 +55,17 @@ def lint_file(path: str, config: Config) -> FileResult:
     except OSError as exc:
         return FileResult(path, None, unreadable(path, exc.strerror or str(exc), config))
     return lint_bytes(path, data, config)
+
+
+def fix_source(source: Source, config: Config, unsafe: bool = False) -> tuple[FixResult, FileResult]:
+    """Apply the fixable findings of a file's text; returns the fix and the findings left."""
+
+    def lint(text: str) -> list[Diagnostic]:
+        return lint_references(source.path, references(text), config)
+
+    fixed = fix_text(source.text, lint, unsafe=unsafe, unfixable=config.unfixable)
+    new_source = Source(source.path, fixed.text, source.encoding, source.bom)
+    return fixed, FileResult(source.path, new_source, fixed.remaining, len(references(fixed.text)))
 
 
 def expand_paths(paths: list[str]) -> Iterator[str]:

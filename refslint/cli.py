@@ -34,7 +34,13 @@ def _csv(value: str) -> list[str]:
 def check_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="refslint", description="Lint bibliographic reference lists.")
     p.add_argument("paths", nargs="*", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"),
+                   help="output format (default: text; github inside GitHub Actions)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    p.add_argument("--show-fixes", action="store_true", help="list what --fix repaired")
+    p.add_argument("-o", "--output-file", help="write the report to this file")
     p.add_argument("--select", type=_csv, action="extend", help="rules to run (codes, families, names, ALL)")
     p.add_argument("--extend-select", type=_csv, action="extend", help="rules to add to the selection")
     p.add_argument("--ignore", type=_csv, action="extend", help="rules to skip")
@@ -130,18 +136,83 @@ def _check(args: list[str]) -> int:
     paths = ns.paths or []
     if not paths:
         raise UsageError("no paths given (use - to read standard input)")
-    results = []
+    fixing = ns.fix or ns.diff or (ns.unsafe_fixes and ns.fix)
+    results, fixed_any, stdin_output = [], [], None
     for path in api.expand_paths(paths):
         if path == "-":
-            name = ns.stdin_filename or "-"
-            results.append(api.lint_bytes(name, sys.stdin.buffer.read(), config))
+            name, data = ns.stdin_filename or "-", sys.stdin.buffer.read()
         elif not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")
         else:
-            results.append(api.lint_file(path, config))
-    _report(ns, results)
+            name, data = path, None
+        result = api.lint_bytes(name, data, config) if data is not None else api.lint_file(path, config)
+        if not fixing or result.source is None:
+            results.append(result)
+            continue
+        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes)
+        changed = fix.changed(result.source.text)
+        if ns.diff:
+            results.append(result)
+            if changed:
+                fixed_any.append((result, fix))
+            continue
+        if path == "-":
+            stdin_output = after.source.text if after.source else ""
+        elif changed:
+            _write(path, result.source, fix.text)
+        if changed:
+            fixed_any.append((result, fix))
+        results.append(after)
+    if ns.diff:
+        _print_diff(fixed_any, ns)
+        return 1 if fixed_any and not ns.exit_zero else 0
+    if stdin_output is not None:
+        sys.stdout.write(stdin_output)
+        out = sys.stderr
+    else:
+        out = sys.stdout
+    if ns.fix and stdin_output is None:
+        for result, _fix in fixed_any:
+            print(f"Fixing {result.path}", file=out)
+    if ns.show_fixes and fixed_any:
+        _print_fixed(fixed_any, out)
+    _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any))
     problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
     return 0 if ns.exit_zero or not problems else 1
+
+
+def _write(path: str, source, text: str) -> None:
+    from .fix import encode, write_atomic
+
+    try:
+        write_atomic(path, encode(source, text))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _print_diff(fixed: list, ns: argparse.Namespace) -> None:
+    import difflib
+
+    for result, fix in fixed:
+        before = result.source.text.splitlines(keepends=True)
+        after = fix.text.splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(before, after, result.path, result.path))
+    n = sum(len(f.fixed) for _r, f in fixed)
+    if not ns.quiet:
+        files = f"{len(fixed)} file{'s' if len(fixed) != 1 else ''}"
+        print(f"Would fix {n} problem{'s' if n != 1 else ''} in {files}.", file=sys.stderr)
+
+
+def _print_fixed(fixed: list, out) -> None:
+    from .report import line_index
+
+    print("Fixed:", file=out)
+    for result, fix in fixed:
+        index = line_index(result.source)
+        for d in fix.fixed:
+            row, col = index.position(d.span.start) if d in result.diagnostics else (0, 0)
+            where = f"{result.path}:{row}:{col}" if row else result.path
+            print(f"  {where}: {d.code} {d.fix.message if d.fix else d.message}", file=out)
 
 
 def _use_color(choice: str) -> bool:
@@ -150,21 +221,42 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _report(ns: argparse.Namespace, results: list) -> None:
-    if ns.format == "json":
-        from .report import json_format
+def _report(ns: argparse.Namespace, results: list, out=None, fixed: int = 0) -> None:
+    out = out or sys.stdout
+    if ns.output_file:
+        try:
+            with open(ns.output_file, "w", encoding="utf-8") as f:
+                _render(ns, results, f, fixed, color=False)
+        except OSError as exc:
+            raise UsageError(f"cannot write {ns.output_file}: {exc.strerror or exc}") from None
+        return
+    _render(ns, results, out, fixed, color=_use_color(ns.color) and out is sys.stdout)
 
-        print(json_format.render(results))
+
+def _render(ns: argparse.Namespace, results: list, out, fixed: int, color: bool) -> None:
+    fmt = _format(ns)
+    if fmt != "text":
+        from .report import render
+
+        print(render(fmt, results), file=out)
         return
     from .report import text
 
-    body = text.render(results, color=_use_color(ns.color), show_source=ns.show_source)
+    body = text.render(results, color=color, show_source=ns.show_source)
     if body:
-        print(body)
+        print(body, file=out)
     if ns.statistics:
-        print(_statistics(results))
+        stats = _statistics(results)
+        if stats:
+            print(stats, file=out)
     if not ns.quiet:
-        print(text.summary(results))
+        print(text.summary(results, fixed=fixed), file=out)
+
+
+def _format(ns: argparse.Namespace) -> str:
+    if ns.format:
+        return ns.format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _statistics(results: list) -> str:

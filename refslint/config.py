@@ -33,6 +33,7 @@ TOP_KEYS = {
     "accepted-words",
     "journal-aliases",
     "per-reference-ignores",
+    "unfixable",
 }
 LEVELS = ("error", "warning", "info")
 
@@ -45,6 +46,7 @@ class Config:
     per_file_ignores: list[tuple[str, set[str]]] = field(default_factory=list)
     per_reference_ignores: dict[str, set[str]] = field(default_factory=dict)
     preset: str | None = None
+    unfixable: frozenset[str] = frozenset()
     source: str | None = None  # the file it came from
     warnings: list[str] = field(default_factory=list)
 
@@ -240,6 +242,8 @@ def build_config(
         cfg.selected -= resolve_selectors(_as_list(data["ignore"], "ignore", where), where)
     _apply_rules_section(cfg, data.get("rules"), where)
     _apply_vocabulary(cfg, data, where)
+    if "unfixable" in data:
+        cfg.unfixable = frozenset(resolve_selectors(_as_list(data["unfixable"], "unfixable", where), where))
     pfi = data.get("per-file-ignores") or {}
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must map glob patterns to rule lists")

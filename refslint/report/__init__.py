@@ -23,3 +23,24 @@ class LineIndex:
 
 def line_index(source: Source | None) -> LineIndex:
     return LineIndex(source.text if source else "")
+
+
+def render(fmt: str, results) -> str:
+    """The report in a machine format: json, sarif, github or junit."""
+    if fmt == "json":
+        from . import json_format
+
+        return json_format.render(results)
+    if fmt == "sarif":
+        from . import sarif
+
+        return sarif.render(results)
+    if fmt == "github":
+        from . import github
+
+        return github.render(results)
+    if fmt == "junit":
+        from . import junit
+
+        return junit.render(results)
+    raise ValueError(fmt)

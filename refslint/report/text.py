@@ -43,15 +43,16 @@ def _source_lines(result: FileResult, start: int, end: int, index) -> list[str]:
     return [f"    {line}", "    " + " " * (col - 1) + "^" * width]
 
 
-def summary(results: Sequence[FileResult], *, fix_hint: bool = True) -> str:
+def summary(results: Sequence[FileResult], *, fix_hint: bool = True, fixed: int = 0) -> str:
     diagnostics = [d for r in results for d in r.diagnostics]
+    done = f"Fixed {fixed} problem{'s' if fixed != 1 else ''}. " if fixed else ""
     if not diagnostics:
         n = sum(r.references for r in results)
-        return f"All clean: {n} reference{'s' if n != 1 else ''} checked."
+        return done + f"All clean: {n} reference{'s' if n != 1 else ''} checked."
     fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
     unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
     n = len(diagnostics)
-    text = f"Found {n} problem{'s' if n != 1 else ''}"
+    text = done + f"Found {n} problem{'s' if n != 1 else ''}"
     if fix_hint and fixable:
         text += f" ({fixable} fixable with `refslint --fix`"
         text += f", {unsafe} more with `--unsafe-fixes`)" if unsafe else ")"
