@@ -92,8 +92,10 @@ def main() -> None:
             return min(timed(lambda: subprocess.run(c, capture_output=True, cwd=ROOT)) for _ in range(5))
 
         t_cli, t_base = best(cmd), best(base)
-        print(f"refslint on 200 references: {t_cli * 1000:.0f} ms (python -c 'import lark, yaml': "
-              f"{t_base * 1000:.0f} ms, ratio {t_cli / t_base:.2f})")
+        print(
+            f"refslint on 200 references: {t_cli * 1000:.0f} ms (python -c 'import lark, yaml': "
+            f"{t_base * 1000:.0f} ms, ratio {t_cli / t_base:.2f})"
+        )
 
 
 if __name__ == "__main__":

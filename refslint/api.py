@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +14,6 @@ from .model import Diagnostic, Reference, Source
 from .parse import parse
 from .sources import plaintext
 
-LIST_SUFFIXES = (".txt",)
-
 
 @dataclass
 class FileResult:
@@ -24,6 +21,26 @@ class FileResult:
     source: Source | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     references: int = 0
+    verdict: str = ""  # why the file was (or was not) taken for a reference list
+
+
+def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
+    """Is this a reference list? At least half of its entries must read as references (a
+    citation block, or authors and a year, or a DOI), so a README, requirements.txt or
+    LICENSE.txt passed by the pre-commit hook is left alone."""
+    if not refs:
+        return False, "no entries"
+    like = sum(
+        1
+        for r in refs
+        if "cite" in r.fields
+        or (r.authors and "year" in r.fields)
+        or any("10." in t.value for t in r.trailers)
+    )
+    n = len(refs)
+    if like and like * 2 >= n:
+        return True, f"a reference list: {like} of {n} entries read as references"
+    return False, f"not a reference list: {like} of {n} entries read as references"
 
 
 def references(text: str) -> list[Reference]:
@@ -38,7 +55,10 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
 
 def lint_source(source: Source, config: Config) -> FileResult:
     refs = references(source.text)
-    return FileResult(source.path, source, lint_references(source.path, refs, config), len(refs))
+    is_list, why = list_verdict(refs)
+    if not is_list:
+        return FileResult(source.path, source, [], 0, why)
+    return FileResult(source.path, source, lint_references(source.path, refs, config), len(refs), why)
 
 
 def lint_bytes(path: str, data: bytes, config: Config) -> FileResult:
@@ -68,17 +88,17 @@ def fix_source(source: Source, config: Config, unsafe: bool = False) -> tuple[Fi
     return fixed, FileResult(source.path, new_source, fixed.remaining, len(references(fixed.text)))
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
+def expand_paths(
+    paths: list[str], config: Config | None = None, force_exclude: bool = False
+) -> Iterator[str]:
     """Files named explicitly are always linted; folders are walked for reference lists."""
-    for p in paths:
-        if p == "-" or not os.path.isdir(p):
-            yield p
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.endswith(LIST_SUFFIXES):
-                    yield os.path.join(root, name)
+    from .files import discover
+
+    config = config or build_config(isolated=True)
+    for path, _why in discover(
+        paths, config.include, config.exclude, force_exclude, config.respect_gitignore
+    ):
+        yield path
 
 
 def lint_paths(paths: list[str], config: Config | None = None) -> list[FileResult]:

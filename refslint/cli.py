@@ -34,8 +34,11 @@ def _csv(value: str) -> list[str]:
 def check_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="refslint", description="Lint bibliographic reference lists.")
     p.add_argument("paths", nargs="*", help="files or folders to lint; - reads standard input")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"),
-                   help="output format (default: text; github inside GitHub Actions)")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "junit"),
+        help="output format (default: text; github inside GitHub Actions)",
+    )
     p.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
@@ -50,6 +53,22 @@ def check_parser() -> argparse.ArgumentParser:
         "in pyproject.toml, searched upwards from the current folder)",
     )
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    p.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply `exclude` to files named on the command line too (pre-commit)",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say which files are read and whether each is taken for a reference list",
+    )
+    p.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the resolved configuration for the given path and exit",
+    )
     p.add_argument("--preset", choices=("vancouver", "ama"), help="apply a preset (overrides `extends`)")
     p.add_argument("--stdin-filename", help="name to report for standard input")
     p.add_argument("--statistics", action="store_true", help="count problems per rule")
@@ -136,9 +155,12 @@ def _check(args: list[str]) -> int:
     paths = ns.paths or []
     if not paths:
         raise UsageError("no paths given (use - to read standard input)")
+    if ns.show_settings:
+        print(_settings(config, paths[0]))
+        return 0
     fixing = ns.fix or ns.diff or (ns.unsafe_fixes and ns.fix)
     results, fixed_any, stdin_output = [], [], None
-    for path in api.expand_paths(paths):
+    for path in api.expand_paths(paths, config, ns.force_exclude):
         if path == "-":
             name, data = ns.stdin_filename or "-", sys.stdin.buffer.read()
         elif not os.path.exists(path):
@@ -146,7 +168,9 @@ def _check(args: list[str]) -> int:
         else:
             name, data = path, None
         result = api.lint_bytes(name, data, config) if data is not None else api.lint_file(path, config)
-        if not fixing or result.source is None:
+        if ns.verbose:
+            print(f"refslint: {result.path}: {result.verdict or 'unreadable'}", file=sys.stderr)
+        if not fixing or result.source is None or not result.references:
             results.append(result)
             continue
         fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes)
@@ -179,6 +203,30 @@ def _check(args: list[str]) -> int:
     _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any))
     problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
     return 0 if ns.exit_zero or not problems else 1
+
+
+def _settings(config, path: str) -> str:
+    import json
+
+    active = config.active(path)
+    return json.dumps(
+        {
+            "path": path,
+            "configuration": config.source,
+            "preset": config.preset,
+            "include": list(config.include),
+            "exclude": list(config.exclude),
+            "respect-gitignore": config.respect_gitignore,
+            "unfixable": sorted(config.unfixable),
+            "rules": {
+                r.code: {"name": r.name, "level": config.levels[r.code], **config.options[r.code]}
+                for r in active
+            },
+        },
+        indent=2,
+        ensure_ascii=False,
+        default=str,
+    )
 
 
 def _write(path: str, source, text: str) -> None:

@@ -19,6 +19,7 @@ import yaml
 from . import vocab
 from .checks import DEPRECATED, Rule, all_rules, by_code
 from .errors import ConfigError
+from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .model import Severity
 
 CONFIG_NAMES = (".refslint.yaml", ".refslint.yml", "refslint.yaml")
@@ -34,6 +35,10 @@ TOP_KEYS = {
     "journal-aliases",
     "per-reference-ignores",
     "unfixable",
+    "include",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
 }
 LEVELS = ("error", "warning", "info")
 
@@ -47,6 +52,9 @@ class Config:
     per_reference_ignores: dict[str, set[str]] = field(default_factory=dict)
     preset: str | None = None
     unfixable: frozenset[str] = frozenset()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
     source: str | None = None  # the file it came from
     warnings: list[str] = field(default_factory=list)
 
@@ -242,6 +250,19 @@ def build_config(
         cfg.selected -= resolve_selectors(_as_list(data["ignore"], "ignore", where), where)
     _apply_rules_section(cfg, data.get("rules"), where)
     _apply_vocabulary(cfg, data, where)
+    for key in ("include", "exclude", "extend-exclude"):
+        if key in data:
+            globs = tuple(str(g) for g in _as_list(data[key], key, where))
+            if key == "include":
+                cfg.include = globs
+            elif key == "exclude":
+                cfg.exclude = globs
+            else:
+                cfg.exclude = (*cfg.exclude, *globs)
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise ConfigError(f"{where}: `respect-gitignore` must be true or false")
+        cfg.respect_gitignore = data["respect-gitignore"]
     if "unfixable" in data:
         cfg.unfixable = frozenset(resolve_selectors(_as_list(data["unfixable"], "unfixable", where), where))
     pfi = data.get("per-file-ignores") or {}

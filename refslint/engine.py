@@ -58,8 +58,17 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
         if f.style is not None:
             message = message.replace("{expected}", _expected(rule, contexts[rule.code], f.style, config))
         diagnostics.append(
-            Diagnostic(path, rule.code, rule.name, message, f.span, config.levels[rule.code],
-                       fix, f.related, reference=index)
+            Diagnostic(
+                path,
+                rule.code,
+                rule.name,
+                message,
+                f.span,
+                config.levels[rule.code],
+                fix,
+                f.related,
+                reference=index,
+            )
         )
     diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
     return diagnostics
@@ -107,5 +116,13 @@ def _label_key(ref: Reference) -> str:
 def unreadable(path: str, why: str, config: Config) -> list[Diagnostic]:
     if UNREADABLE.code not in config.selected:
         return []
-    return [Diagnostic(path, UNREADABLE.code, UNREADABLE.name, f"cannot read {path}: {why}",
-                       Span(0, 0), config.levels[UNREADABLE.code])]
+    return [
+        Diagnostic(
+            path,
+            UNREADABLE.code,
+            UNREADABLE.name,
+            f"cannot read {path}: {why}",
+            Span(0, 0),
+            config.levels[UNREADABLE.code],
+        )
+    ]

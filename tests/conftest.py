@@ -35,8 +35,8 @@ def refslint_command() -> list[str]:
 
 def run(args: list[str], cwd: Path | None = None, stdin: bytes | None = None,
         env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    full_env.pop("GITHUB_ACTIONS", None)
+    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env.update({"NO_COLOR": "1", **(env or {})})
     return subprocess.run(
         [*refslint_command(), *args], cwd=cwd, input=stdin, capture_output=True, env=full_env,
         timeout=120,

@@ -15,14 +15,21 @@ def render(results: Sequence) -> str:
     for result in results:
         index = line_index(result.source)
         n = len(result.diagnostics)
-        suite = ET.SubElement(suites, "testsuite", name=result.path, tests=str(max(n, 1)),
-                              failures=str(n), errors="0")
+        suite = ET.SubElement(
+            suites, "testsuite", name=result.path, tests=str(max(n, 1)), failures=str(n), errors="0"
+        )
         if not n:
             ET.SubElement(suite, "testcase", name=f"{result.path}: no problems", classname=result.path)
         for d in result.diagnostics:
             row, col = index.position(d.span.start)
-            case = ET.SubElement(suite, "testcase", name=f"{d.code} at {row}:{col}", classname=result.path,
-                                 file=result.path, line=str(row))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{d.code} at {row}:{col}",
+                classname=result.path,
+                file=result.path,
+                line=str(row),
+            )
             failure = ET.SubElement(case, "failure", message=f"{d.code} {d.message}", type=d.code)
             failure.text = f"{d.path}:{row}:{col}: {d.code} {d.message}"
         total += max(n, 1)

@@ -60,37 +60,52 @@ def render(results: Sequence) -> str:
                 "ruleIndex": index_of[d.code],
                 "level": LEVELS[d.severity],
                 "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": start_line, "startColumn": start_col,
-                                   "endLine": end_line, "endColumn": end_col},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": start_line,
+                                "startColumn": start_col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                            },
+                        }
                     }
-                }],
+                ],
             }
             if d.related:
                 item["relatedLocations"] = [
-                    {"id": i, "message": {"text": rel.message}, "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(rel.path), "uriBaseId": "%SRCROOT%"},
-                        "region": dict(zip(("startLine", "startColumn"), lines.position(rel.span.start),
-                                           strict=True)),
-                    }}
+                    {
+                        "id": i,
+                        "message": {"text": rel.message},
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(rel.path), "uriBaseId": "%SRCROOT%"},
+                            "region": dict(
+                                zip(("startLine", "startColumn"), lines.position(rel.span.start), strict=True)
+                            ),
+                        },
+                    }
                     for i, rel in enumerate(d.related)
                 ]
             out.append(item)
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "refslint",
-                "version": __version__,
-                "informationUri": "https://pypi.org/project/refslint/",
-                "rules": [_rule(r) for r in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
-            "results": out,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "refslint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/refslint/",
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "results": out,
+            }
+        ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)

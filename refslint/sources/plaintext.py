@@ -60,8 +60,11 @@ def looks_like_reference(text: str) -> bool:
     if len(words) < 4:
         return False
     return bool(
-        _YEAR.search(text) or "doi" in text.lower() or "http" in text
-        or _CITATION_NUMBERS.search(text) or _AUTHOR_START.match(text)
+        _YEAR.search(text)
+        or "doi" in text.lower()
+        or "http" in text
+        or _CITATION_NUMBERS.search(text)
+        or _AUTHOR_START.match(text)
     )
 
 
