@@ -13,7 +13,9 @@ from ..parse import CITE_RE
 from .base import Context, Finding, Rule, edit_fix
 
 # Debris is made only of numbers, citation punctuation and the words exports put around them.
-_DEBRIS = re.compile(r"(?:\s*(?:Vol|Vol\.|Volume|Page|Pages|pp?\.|No\.?|Issue|[\d;:(),.\-–—]+))+\s*")
+_DEBRIS = re.compile(
+    r"(?:\s*(?:Vol|Vol\.|Volume|Page|Pages|pp?\.|No\.?|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+))+\s*"
+)
 _NUMBERS = re.compile(r"\d+")
 
 
