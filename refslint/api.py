@@ -29,7 +29,7 @@ def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
     citation block, or authors and a year, or a DOI), so a README, requirements.txt or
     LICENSE.txt passed by the pre-commit hook is left alone."""
     if not refs:
-        return False, "no entries"
+        return False, "not a reference list: no references found"
     like = sum(
         1
         for r in refs
