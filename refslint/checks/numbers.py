@@ -154,25 +154,22 @@ def check_year(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(year.span, f"year {value} is implausibly early")
 
 
+# dash -> (style variant, how the message names it, the other dash, how the fix names that)
+_DASHES = {"-": ("hyphen", "hyphen", "–", "an en dash"), "–": ("en-dash", "en dash", "-", "a hyphen")}
+
+
 def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """House style: hyphen (NLM, AMA) or en dash in page ranges."""
     for r in page_ranges(ref):
-        if r.dash == "-":
-            if ctx.wants("hyphen"):
-                yield Finding(
-                    r.dash_span,
-                    "hyphen in a page range ({expected})",
-                    lazy_fix("use an en dash", r.dash_span, "–"),
-                    style="hyphen",
-                )
-        elif r.dash == "–":
-            if ctx.wants("en-dash"):
-                yield Finding(
-                    r.dash_span,
-                    "en dash in a page range ({expected})",
-                    lazy_fix("use a hyphen", r.dash_span, "-"),
-                    style="en-dash",
-                )
+        dash = _DASHES.get(r.dash)
+        if dash and ctx.wants(dash[0]):
+            variant, name, other, other_name = dash
+            yield Finding(
+                r.dash_span,
+                f"{name} in a page range ({{expected}})",
+                lazy_fix(f"use {other_name}", r.dash_span, other),
+                style=variant,
+            )
 
 
 def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
