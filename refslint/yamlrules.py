@@ -31,7 +31,7 @@ FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "page
 KINDS = ("journal", "book", "chapter", "web", "thesis", "conference", "report", "other")
 _COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message"}
 _ALLOWED = {
-    "existence": _COMMON | {"field", "patterns", "ignorecase", "fix"},
+    "existence": _COMMON | {"field", "patterns", "ignorecase", "fix", "prefilter"},
     "substitution": _COMMON | {"field", "swap", "table", "words", "fix"},
     "consistency": _COMMON | {"field", "key", "fix"},
     "conditional": _COMMON | {"when", "require"},
@@ -143,6 +143,9 @@ def _existence(spec: dict, here: str, field: str, message: str):
     for p in patterns:
         compile_pattern(p, here, flags)  # validate each, then scan once for all of them
     compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
+    # An optional quick pattern (ideally a literal or one character class) that every match
+    # contains: when it is absent, the slower alternation of patterns is not run at all.
+    prefilter = compile_pattern(spec["prefilter"], here, flags) if "prefilter" in spec else None
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):
         raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")
@@ -152,6 +155,8 @@ def _existence(spec: dict, here: str, field: str, message: str):
         if got is None:
             return
         text, base = got
+        if prefilter is not None and not prefilter.search(text):
+            return
         covered = -1
         for pattern in compiled:
             for m in pattern.finditer(text):
@@ -194,35 +199,39 @@ def _substitution(spec: dict, here: str, field: str, message: str):
         raise ConfigError(f"{here}: `fix` must be safe, unsafe or none, got {fix!r}")
     local_swap = {vocab.journal_key(k): v for k, v in swap.items()}
 
-    def check(ref: Reference, ctx: Context) -> Iterator[Finding]:
-        got = _field_of(ref, field)
-        if got is None:
-            return
-        text, base = got
+    def substitutions(text: str, extra: dict) -> list[tuple[int, int, str, str]]:
+        """(start, end, found, replacement) within text: the whole field, or single words."""
         key = vocab.journal_key(text)
-        extra = ctx.options.get("journal-aliases") or {}
         target = local_swap.get(key) or extra.get(key)
         if target is None and table:
             target = vocab.journal_aliases().get(key)
         if target is not None and target != text:
-            span = Span(base, base + len(text))
-            yield Finding(
-                span,
-                message.format(match=text, replacement=target),
-                None if fix == "none" else edit_fix(f"write `{target}`", span, target, fix),
-            )
-            return
+            return [(0, len(text), text, target)]
+        found = []
         if words:
             forms = vocab.journal_word_forms()
             for m in _WORD.finditer(text):
                 form = forms.get(vocab.fold(m.group(0)))
                 if form and form != m.group(0):
-                    span = Span(base + m.start(), base + m.end())
-                    yield Finding(
-                        span,
-                        message.format(match=m.group(0), replacement=form),
-                        None if fix == "none" else edit_fix(f"write `{form}`", span, form, fix),
-                    )
+                    found.append((m.start(), m.end(), m.group(0), form))
+        return found
+
+    def check(ref: Reference, ctx: Context) -> Iterator[Finding]:
+        got = _field_of(ref, field)
+        if got is None:
+            return
+        text, base = got
+        memo = ctx.cache.setdefault("substitutions", {})  # a list names each journal many times
+        subs = memo.get(text)
+        if subs is None:
+            subs = memo[text] = substitutions(text, ctx.options.get("journal-aliases") or {})
+        for start, end, found, replacement in subs:
+            span = Span(base + start, base + end)
+            yield Finding(
+                span,
+                message.format(match=found, replacement=replacement),
+                None if fix == "none" else edit_fix(f"write `{replacement}`", span, replacement, fix),
+            )
 
     return check, fix
 

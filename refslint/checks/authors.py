@@ -40,7 +40,13 @@ def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    authors = ref.get("authors")
+    if authors is None:
+        return
+    stray = _STRAY.search(authors.value) is not None
     for a in ref.authors:
+        if a.family and not stray:
+            continue  # a parsed name has letters; without stray marks there is nothing to see
         if not _LETTER.search(a.text):
             yield Finding(a.span, f"garbled author entry `{a.text}` (no name)")
         elif _STRAY.search(a.text):

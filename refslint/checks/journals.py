@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import vocab
 from ..model import Reference, Span
@@ -17,21 +18,29 @@ _STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 
 
+@lru_cache(maxsize=1 << 14)
+def period_profile(journal: str) -> tuple[str | None, str | None]:
+    """(variant, the name without periods when that repair is certain), once per name."""
+    if " " not in journal or _ARTICLE_DOT.search(journal):
+        return None, None
+    dotted = list(_DOTTED.finditer(journal))
+    if not dotted:
+        return "none", None
+    certain = all(vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted)
+    return "periods", _DOTTED.sub(r"\1", journal) if certain else None
+
+
 def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     journal = ref.get("journal")
-    if journal is None or len(journal.value.split()) < 2 or _ARTICLE_DOT.search(journal.value):
+    if journal is None:
         return
-    dotted = list(_DOTTED.finditer(journal.value))
-    if not dotted:
+    variant, fixed = period_profile(journal.value)
+    if variant == "none":
         if ctx.wants("none"):
             yield Finding(journal.span, "journal abbreviation without periods ({expected})", style="none")
         return
-    certain = all(vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted)
-    fix = None
-    if certain:
-        fixed = _DOTTED.sub(r"\1", journal.value)
-        fix = lazy_fix(f"write `{fixed}`", journal.span, fixed)
-    if ctx.wants("periods"):
+    fix = lazy_fix(f"write `{fixed}`", journal.span, fixed) if fixed else None
+    if variant == "periods" and ctx.wants("periods"):
         yield Finding(
             journal.span,
             f"periods in the journal abbreviation `{journal.value}` ({{expected}})",
@@ -85,16 +94,17 @@ def check_garbled(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
             )
 
 
-def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    journal = ref.get("journal")
-    if journal is None:
-        return
-    words = list(_WORDS.finditer(journal.value))
+@lru_cache(maxsize=1 << 14)
+def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int, str, str], ...]]:
+    """How a journal name is written, judged once per distinct name (lists repeat journals):
+    ("full" | "abbreviated" | None, words written in full inside an abbreviated name as
+    (start, end, word, ISO 4 abbreviation))."""
+    words = list(_WORDS.finditer(journal))
     if len(words) < 2:
-        return  # ISO 4 never abbreviates a one-word title
-    key = vocab.journal_key(journal.value)
+        return None, ()  # ISO 4 never abbreviates a one-word title
+    key = vocab.journal_key(journal)
     if key in vocab.journals() or key in vocab.journal_aliases():
-        return  # a known NLM form (NLM keeps some words ISO 4 would cut), or J003's business
+        return None, ()  # a known NLM form (NLM keeps some words ISO 4 would cut), or J003's business
     full, short = [], 0
     has_stopword = False
     for m in words:
@@ -104,7 +114,7 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
             continue
         abbrev = vocab.ltwa_abbreviation(w)
         if abbrev and abbrev != vocab.fold(w) and len(w) >= len(abbrev) + 3:
-            full.append((m, abbrev))
+            full.append((m.start(), m.end(), w, abbrev.capitalize()))
         elif w[0].isupper() and (
             w == "J" or (abbrev is None and vocab.is_ltwa_abbreviation(w) and not vocab.is_common_word(w))
         ):
@@ -112,18 +122,25 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if has_stopword:  # "Journal of Immunology" is a full name, not a half-abbreviated one
         short = 0
     if full and short:
-        for m, abbrev in full:
-            start = journal.span.start + m.start()
-            yield Finding(
-                Span(start, start + len(m.group(0))),
-                f"`{m.group(0)}` is not abbreviated in `{journal.value}` (ISO 4: `{abbrev.capitalize()}`)",
-            )
-    elif full:
-        if ctx.wants("full"):
-            yield Finding(journal.span, "journal name in full ({expected})", style="full")
-    elif short:
-        if ctx.wants("abbreviated"):
-            yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
+        return None, tuple(full)
+    return ("full" if full else "abbreviated" if short else None), ()
+
+
+def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    journal = ref.get("journal")
+    if journal is None:
+        return
+    style, mixed = abbreviation_profile(journal.value)
+    base = journal.span.start
+    for start, end, word, abbrev in mixed:
+        yield Finding(
+            Span(base + start, base + end),
+            f"`{word}` is not abbreviated in `{journal.value}` (ISO 4: `{abbrev}`)",
+        )
+    if style == "full" and ctx.wants("full"):
+        yield Finding(journal.span, "journal name in full ({expected})", style="full")
+    elif style == "abbreviated" and ctx.wants("abbreviated"):
+        yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
 
 
 RULES = [

@@ -146,7 +146,9 @@ def check_year(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if year is None:
         return
     value = int(year.value[:4])
-    latest = datetime.date.today().year + int(ctx.options.get("future-years", 1))
+    latest = ctx.cache.get("latest")
+    if latest is None:
+        latest = ctx.cache["latest"] = datetime.date.today().year + int(ctx.options.get("future-years", 1))
     earliest = int(ctx.options.get("earliest", 1600))
     if value > latest:
         yield Finding(year.span, f"year {value} is in the future")

@@ -58,8 +58,10 @@ def _share(ref: Reference, title: str) -> tuple[int, int]:
 
 def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
-    if title is None or not _HYPHEN_CAP.search(title.value) or _is_foreign(title.value):
+    if title is None or "-" not in title.value or not _HYPHEN_CAP.search(title.value):
         return  # most titles have no capitalised compound: one scan decides
+    if _is_foreign(title.value):
+        return
     caps, total = _share(ref, title.value)
     if total and caps * 2 > total:
         return  # a Title-Case title: T002 reports the title as a whole
