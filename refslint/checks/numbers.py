@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import vocab
 from ..model import Reference, Span
@@ -16,8 +16,7 @@ _ROMAN = re.compile(r"[ivxlc]+$")
 _RANGE = re.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class PageRange:
+class PageRange(NamedTuple):
     first: str
     last: str
     dash: str
@@ -66,6 +65,16 @@ def expand(first: str, last: str) -> tuple[int, int] | None:
 
 def _problem(r: PageRange) -> tuple[str, str] | None:
     """(kind, message) for a broken range: degenerate, malformed or reversed."""
+    if r.first.isdigit() and r.last.isdigit() and r.first.isascii() and r.last.isascii():
+        # The common case, decided without regular expressions.
+        if r.first == r.last:
+            return "degenerate", f"page range `{r.first}{r.dash}{r.last}` starts and ends on the same page"
+        if r.first[0] == "0":
+            return None  # `025003-1`: page 1 of article 025003 (physics journals)
+        last = r.last if len(r.last) >= len(r.first) else r.first[: len(r.first) - len(r.last)] + r.last
+        if int(last) < int(r.first):
+            return "reversed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
+        return None
     a, b = _PAGE.match(r.first), _PAGE.match(r.last)
     if _ROMAN.match(r.first) and _ROMAN.match(r.last):
         return None  # front matter: xv-ii

@@ -40,14 +40,14 @@ def title_case_share(title: str) -> tuple[int, int]:
     return caps, total
 
 
-_CAPITALISED = re.compile(r"(?<=[\s\-(])[A-Z][a-z]{3,}")
-_LOWER_WORDS = re.compile(r"(?<![\w-])[a-z]{4,}(?![\w-])")
+_CAPITALISED = re.compile(r"[\s\-(][A-Z][a-z]{3}")
+_LOWER_WORDS = re.compile(r" [a-z]{4,}")
 
 
 def _share(ref: Reference, title: str) -> tuple[int, int]:
     cached = ref.memo.get("title-case")
     if cached is None:
-        if not _CAPITALISED.search(title, 1):
+        if not _CAPITALISED.search(title):
             # No capitalised word after the first: sentence case, counted without a word loop.
             cached = (0, len(_LOWER_WORDS.findall(title)))
         else:

@@ -24,7 +24,7 @@ _SEPARATOR = re.compile(r"([;:])([ \t]*)(?=\S)")
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-_LETTER_DIGIT_LETTER = re.compile(r"[^\W\d_]\d[a-z]")
+_LETTER_DIGIT_LETTER = re.compile(r"[A-Za-z]\d[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -199,7 +199,12 @@ def check_mojibake(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(span, f"mojibake `{word}` (UTF-8 read as Windows-1252)", fix)
 
 
+_QUOTE = re.compile("[’'′″\"“”‘`´]")
+
+
 def check_lone_quote(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    if not _QUOTE.search(ref.raw):
+        return
     authors = ref.get("authors")
     for m in _LONE_QUOTE.finditer(ref.raw):
         span = local(ref, m.start(), m.end())
