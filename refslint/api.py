@@ -10,7 +10,7 @@ from .config import Config, build_config
 from .decode import DecodeError, decode
 from .engine import lint_references, unreadable
 from .fix import FixResult, fix_text
-from .model import Diagnostic, Reference, Source
+from .model import Diagnostic, Reference, Source, gc_paused
 from .parse import parse
 from .sources import plaintext
 
@@ -43,6 +43,7 @@ def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
     return False, f"not a reference list: {like} of {n} entries read as references"
 
 
+@gc_paused
 def references(text: str) -> list[Reference]:
     return [parse(entry, i) for i, entry in enumerate(plaintext.entries(text))]
 

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from .checks import UNREADABLE, Context, Finding, Rule
 from .config import Config
-from .model import Diagnostic, Reference, Span
+from .model import Diagnostic, Reference, Span, gc_paused
 
 # (rule, finding, index of the reference it belongs to)
 Found = tuple[Rule, Finding, int]
@@ -17,6 +17,7 @@ def is_style_rule(rule: Rule) -> bool:
     return "style" in rule.options
 
 
+@gc_paused
 def lint_references(path: str, refs: list[Reference], config: Config) -> list[Diagnostic]:
     rules = config.active(path)
     contexts = {r.code: Context(path, config.options[r.code], config.preset) for r in rules}
