@@ -80,15 +80,17 @@ def parser() -> Lark:
 
 
 _PAGES = (
-    r"(?:[ivxlc]+[ \t]*[-–][ \t]*[ivxlc]+(?![\w])|[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*)?"
+    # a range, an e-locator, `2005.0006`, or `031114-1-031114-9` (article-page locators)
+    r"(?:[ivxlc]+[ \t]*[-–][ \t]*[ivxlc]+(?![\w])|[A-Za-z]{0,4}\d\w*(?:\.\d+)?"
+    r"(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*){0,3}"
     r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*)"
 )
 CITE_RE = re.compile(
     r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)"
     r"(?P<date>(?:[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]*[-–/][ \t]*[A-Z][a-z]{2,8}\.?)?"
     r"(?:[ \t]+\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?)?)?)[ \t]*"
-    r"(?:;[ \t]*(?:(?:Vol\.?|Volume)[ \t]+)?"
-    r"(?P<volume>[\w./\-–]+(?:[ \t]+(?:Suppl|Pt|Spec No|Suppl\.)[ \t]*\w*)*)?"
+    r"(?:;[ \t]*(?:(?:[Vv]ol\.?|[Vv]olume)[ \t]+)?"
+    r"(?P<volume>[Ss]uppl\.?[ \t]*\w+|[\w./\-–]*\w(?:[ \t]+(?:[Ss]uppl|Pt|Spec No|[Ss]uppl\.)[ \t]*\w*)*)?"
     r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?"
     rf"(?:[ \t]*(?::|,[ \t]*(?:pages|pp?\.))[ \t]*(?P<pages>{_PAGES}))?"
     rf"|:[ \t]*(?P<pages2>{_PAGES}))"

@@ -24,12 +24,9 @@ def _debris_run(ref: Reference) -> list:
     run = []
     first_trailer = ref.trailers[0].span.start if ref.trailers else ref.span.end
     for extra in ref.extras:
-        if extra.span.start > first_trailer:
-            break  # after a DOI or an Epub note: not a repeat of the citation block
-        if _DEBRIS.fullmatch(extra.value):
-            run.append(extra)
-        else:
-            run = []  # a note such as "Erratum in: ..." ends any run before it
+        if extra.span.start > first_trailer or not _DEBRIS.fullmatch(extra.value):
+            break  # a note ("Erratum in: ...", "Author reply") or a trailer ends the debris
+        run.append(extra)
     # A lone "." or ":" is punctuation, not a repeated citation (P002 reports doubled marks).
     return run if any(c.isdigit() for e in run for c in e.value) else []
 
