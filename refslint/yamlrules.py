@@ -145,7 +145,12 @@ def _existence(spec: dict, here: str, field: str, message: str):
     compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
     # An optional quick pattern (ideally a literal or one character class) that every match
     # contains: when it is absent, the slower alternation of patterns is not run at all.
-    prefilter = compile_pattern(spec["prefilter"], here, flags) if "prefilter" in spec else None
+    pre = spec.get("prefilter")
+    if pre is not None and not isinstance(pre, list):
+        pre = [pre]
+    # Several short patterns, each searched on its own: literals are found by a fast scan,
+    # where one alternation would be tried at every position.
+    prefilters = [compile_pattern(p, here, flags) for p in pre] if pre else None
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):
         raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")
@@ -155,7 +160,7 @@ def _existence(spec: dict, here: str, field: str, message: str):
         if got is None:
             return
         text, base = got
-        if prefilter is not None and not prefilter.search(text):
+        if prefilters is not None and not any(p.search(text) for p in prefilters):
             return
         covered = -1
         for pattern in compiled:

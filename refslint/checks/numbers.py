@@ -34,7 +34,10 @@ def page_ranges(ref: Reference) -> list[PageRange]:
 
 def _page_ranges(ref: Reference) -> list[PageRange]:
     pages = ref.get("pages")
-    if pages is None or not any(c in pages.value for c in "-–—"):
+    if pages is None:
+        return []
+    value = pages.value
+    if "-" not in value and "–" not in value and "—" not in value:
         return []
     found = []
     for m in _RANGE.finditer(pages.value):

@@ -90,11 +90,11 @@ def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding
 
 def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
-    if title is None or _is_foreign(title.value):
+    if title is None:
         return
     caps, total = _share(ref, title.value)
-    if total < 3:
-        return
+    if total < 3 or (caps and _is_foreign(title.value)):
+        return  # (a title without capitals cannot be German nouns: no language check needed)
     if caps >= 0.6 * total:
         if ctx.wants("title"):
             yield Finding(title.span, "title in Title Case ({expected})", style="title")
