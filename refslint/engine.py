@@ -86,18 +86,21 @@ def _second_pass(rule: Rule, ctx: Context, votes: Ballot, found: list[Found]) ->
     majority nothing is reported. Each reference votes once per variant and dimension (a style
     reads `variant@dimension` when a rule judges independent choices, such as the space after
     `;` and after `:`)."""
+    tally = Counter(style for _ref, styles in votes for style in styles)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for _ref, styles in votes:
-        for style in styles:
-            variant, _, dimension = style.partition("@")
-            counts[dimension][variant] += 1
+    for style, n in tally.items():
+        variant, _, dimension = style.partition("@")
+        counts[dimension][variant] += n
     ctx.chosen = {}
     for dimension, counter in counts.items():
         top, n = counter.most_common(1)[0]
         ctx.chosen[dimension] = top if n * 2 > sum(counter.values()) else None
     ctx.votes = None
+    losing = {style for style in tally if ctx.wants(style)}  # variants other than the chosen
+    if not losing:
+        return
     for ref, styles in votes:
-        if any(ctx.wants(style) for style in styles):
+        if not losing.isdisjoint(styles):
             found.extend((rule, f, ref.index) for f in rule.check(ref, ctx))
 
 

@@ -309,10 +309,13 @@ def _conditional(spec: dict, here: str, message: str):
 
 
 def _conditional_check(styles, required, message, ref: Reference, ctx: Context) -> Iterator[Finding]:
-    if ref.kind not in ctx.options.get("kinds", ()):
+    kinds = ctx.cache.get("kinds")
+    if kinds is None:
+        kinds = ctx.cache["kinds"] = frozenset(ctx.options.get("kinds", ()))
+    if ref.kind not in kinds or (styles and ref.style not in styles):
         return
-    if styles and ref.style not in styles:
-        return
-    if any(ref.get(r) is not None or (r == "authors" and ref.authors) for r in required):
-        return
+    fields = ref.fields
+    for r in required:
+        if r in fields or (r == "authors" and ref.authors):
+            return
     yield Finding(ref.span, message.format(kind=ref.kind))
