@@ -34,7 +34,7 @@ def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
         1
         for r in refs
         if "cite" in r.fields
-        or (r.authors and "year" in r.fields)
+        or ("authors" in r.fields and "year" in r.fields)
         or any("10." in t.value for t in r.trailers)
     )
     n = len(refs)

@@ -41,6 +41,14 @@ class Author(NamedTuple):
     group: bool = False
 
 
+# parse.py installs the function that splits an author list (kept there with the grammar).
+_AUTHOR_SPLITTER: list = [lambda ref: None]
+
+
+def set_author_splitter(fn) -> None:
+    _AUTHOR_SPLITTER[0] = fn
+
+
 @dataclass(slots=True)
 class Reference:
     """A parsed entry of a reference list.
@@ -57,8 +65,10 @@ class Reference:
     kind: str = "journal"  # journal | book | chapter | web | thesis | conference | report | other
     style: str = "vancouver"  # vancouver | author-year | other
     fields: dict[str, Field] = field(default_factory=dict)
-    authors: list[Author] = field(default_factory=list)
-    et_al: Field | None = None
+    # The author list is split into names only when a rule asks (most rules judge the
+    # `authors` field's text): see `authors` and `et_al` below.
+    split_authors: list[Author] | None = None
+    split_et_al: Field | None = None
     extras: list[Field] = field(default_factory=list)  # citation blocks and debris after the first
     trailers: list[Field] = field(default_factory=list)  # doi, pmid, url, epub notes
     errors: list[str] = field(default_factory=list)
@@ -67,6 +77,19 @@ class Reference:
 
     def get(self, name: str) -> Field | None:
         return self.fields.get(name)
+
+    @property
+    def authors(self) -> list[Author]:
+        if self.split_authors is None:
+            self.split_authors = []
+            if "authors" in self.fields:
+                _AUTHOR_SPLITTER[0](self)
+        return self.split_authors
+
+    @property
+    def et_al(self) -> Field | None:
+        self.authors  # noqa: B018 - splitting the list finds et al.
+        return self.split_et_al
 
     def text_of(self, span: Span) -> str:
         return self.raw[span.start - self.span.start : span.end - self.span.start]

@@ -18,7 +18,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters
 from lark.lexer import Lexer
 
 from . import vocab
-from .model import Author, Entry, Field, Reference, Span
+from .model import Author, Entry, Field, Reference, Span, set_author_splitter
 
 
 class Tok(NamedTuple):
@@ -298,16 +298,21 @@ def _refine_segments(ref: Reference, segs: list[Tok], base: int, journal: bool) 
 def _authors(ref: Reference, segs: list[Tok], base: int) -> None:
     start = base + segs[0].start_pos
     end = _span(segs[-1], base, strip_period=True).end  # the period ends the list
-    text = ref.text_of(Span(start, end))
-    ref.fields["authors"] = Field("authors", text, Span(start, end))
-    append = ref.authors.append
+    ref.fields["authors"] = Field("authors", ref.text_of(Span(start, end)), Span(start, end))
+
+
+def split_author_list(ref: Reference) -> None:
+    """Names (family, initials, span) and et al. of the `authors` field, on first use."""
+    field = ref.fields["authors"]
+    text, start = field.value, field.span.start
+    append = ref.split_authors.append  # type: ignore[union-attr]
     for m in _AUTHOR_PIECE.finditer(text):
         body = m.group(1)
         piece_start = start + m.start(1)
         span = Span(piece_start, start + m.end(1))
         et_al = _ET_AL.search(body) if ("al" in body or "others" in body) else None
         if et_al:
-            ref.et_al = Field("et_al", et_al.group(0), Span(piece_start + et_al.start(), span.end))
+            ref.split_et_al = Field("et_al", et_al.group(0), Span(piece_start + et_al.start(), span.end))
             body = body[: et_al.start()].rstrip()  # "Thoreson WB et al." (no comma)
             if not body:
                 continue
@@ -320,9 +325,12 @@ def _authors(ref: Reference, segs: list[Tok], base: int) -> None:
     _merge_inverted_names(ref)
 
 
+set_author_splitter(split_author_list)
+
+
 def _merge_inverted_names(ref: Reference) -> None:
     """`Bergk, V., Haefeli, W. E.`: pairs of family name and initials split by commas."""
-    names = ref.authors
+    names = ref.split_authors or []
     if len(names) < 2 or not any(_INITIALS_ONLY.match(a.text) for a in names):
         return
     merged: list[Author] = []
@@ -340,7 +348,7 @@ def _merge_inverted_names(ref: Reference) -> None:
         else:
             merged.append(a)
             i += 1
-    ref.authors = merged
+    ref.split_authors = merged
 
 
 def _cite_fields(ref: Reference, tok: Tok, base: int, author_year: bool = False) -> None:

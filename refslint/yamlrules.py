@@ -316,6 +316,6 @@ def _conditional_check(styles, required, message, ref: Reference, ctx: Context) 
         return
     fields = ref.fields
     for r in required:
-        if r in fields or (r == "authors" and ref.authors):
+        if r in fields:
             return
     yield Finding(ref.span, message.format(kind=ref.kind))

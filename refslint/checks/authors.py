@@ -10,33 +10,50 @@ from .base import Context, Finding, Rule, lazy_fix
 
 _LETTER = re.compile(r"[^\W\d_]")
 _STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
+# Judged on the text of the author list, so the list is split into names only when needed.
+_DOTTED_OR_SPACED = re.compile(r"(?<![\w.])[A-Z]\.|(?<=\s)[A-Z] [A-Z](?=\s*(?:[,;]|$))")
+_COMPACT_INITIALS = re.compile(r"\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
+_LETTERLESS_PIECE = re.compile(r"(?:^|[,;])[^,;\w]*(?:[,;]|$)")
+_LETTERED_PIECE = re.compile(r"[^,;]*[^\W\d_][^,;]*")
+_ET_AL_TEXT = re.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
+_ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
+_INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
 def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    personal = [a for a in ref.authors if a.initials]
-    if not personal:
+    authors = ref.get("authors")
+    if authors is None:
         return
-    dotted = [a for a in personal if "." in a.initials or " " in a.initials.strip()]
-    if not dotted:
-        span = ref.fields["authors"].span
-        if ctx.wants("compact"):
+    if _DOTTED_OR_SPACED.search(authors.value):
+        variant = "periods"
+    elif _COMPACT_INITIALS.search(authors.value):
+        variant = "compact"
+    else:
+        return  # no initials at all (a group author)
+    if not ctx.wants(variant):
+        return
+    personal = [a for a in ref.authors if a.initials]
+    if variant == "compact":
+        if personal:
+            span = authors.span
             yield Finding(
                 Span(span.start, span.start + len(personal[0].text)),
                 "initials without periods ({expected})",
                 style="compact",
             )
         return
-    for a in dotted:
+    for a in personal:
+        if "." not in a.initials and " " not in a.initials.strip():
+            continue
         compact = re.sub(r"[.\s]", "", a.initials)
         start = a.span.start + a.text.rfind(a.initials)
         span = Span(start, start + len(a.initials))
-        if ctx.wants("periods"):
-            yield Finding(
-                span,
-                f"initials `{a.initials}` written with periods or spaces ({{expected}})",
-                lazy_fix(f"write `{compact}`", span, compact),
-                style="periods",
-            )
+        yield Finding(
+            span,
+            f"initials `{a.initials}` written with periods or spaces ({{expected}})",
+            lazy_fix(f"write `{compact}`", span, compact),
+            style="periods",
+        )
 
 
 def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -44,27 +61,39 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if authors is None:
         return
     stray = _STRAY.search(authors.value) is not None
+    if not stray and not _LETTERLESS_PIECE.search(authors.value):
+        return  # the common case: every name has letters and no stray mark
     for a in ref.authors:
-        if a.family and not stray:
-            continue  # a parsed name has letters; without stray marks there is nothing to see
         if not _LETTER.search(a.text):
             yield Finding(a.span, f"garbled author entry `{a.text}` (no name)")
-        elif _STRAY.search(a.text):
+        elif stray and _STRAY.search(a.text):
             yield Finding(a.span, f"garbled author name `{a.text}`")
 
 
+def author_count(ref: Reference) -> tuple[int, bool]:
+    """(names with letters, whether the list ends with et al.), from the text when it can."""
+    text = ref.fields["authors"].value
+    if _INVERTED.search(text) or _LETTERLESS_PIECE.search(text):
+        return sum(1 for a in ref.authors if _LETTER.search(a.text)), ref.et_al is not None
+    has_et_al = _ET_AL_TEXT.search(text) is not None
+    n = len(_LETTERED_PIECE.findall(text))
+    if has_et_al and _ET_AL_OWN_PIECE.search(text):
+        n -= 1
+    return n, has_et_al
+
+
 def check_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    n = sum(1 for a in ref.authors if _LETTER.search(a.text))
-    if ref.et_al is not None and n:
-        if ctx.wants(str(n)):
+    if "authors" not in ref.fields:
+        return
+    n, has_et_al = author_count(ref)
+    if has_et_al and n:
+        if ctx.wants(str(n)) and ref.et_al is not None:
             yield Finding(
-                ref.et_al.span,
-                f"et al. after {n} author{'s' if n > 1 else ''} ({{expected}})",
-                style=str(n),
+                ref.et_al.span, f"et al. after {n} author{'s' if n > 1 else ''} ({{expected}})", style=str(n)
             )
         return
     limit = ctx.options.get("list-all-up-to")
-    if ref.et_al is None and isinstance(limit, int) and n > limit and not any(a.group for a in ref.authors):
+    if not has_et_al and isinstance(limit, int) and n > limit and not any(a.group for a in ref.authors):
         span = ref.fields["authors"].span
         yield Finding(span, f"{n} authors listed; the style lists at most {limit} before et al.")
 

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 
 from .. import vocab
 from ..model import Reference, Related
+from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -21,7 +22,12 @@ def title_key(ref: Reference) -> str:
 
 
 def _first_author(ref: Reference) -> str:
-    return _NON_ALNUM.sub("", vocab.fold(ref.authors[0].family or ref.authors[0].text)) if ref.authors else ""
+    authors = ref.get("authors")
+    if authors is None:
+        return ""
+    first = authors.value.split(",", 1)[0].split(";", 1)[0].strip()
+    name = split_name(first)
+    return _NON_ALNUM.sub("", vocab.fold(name[0] if name else first))
 
 
 def _first_page(ref: Reference) -> str:
@@ -63,7 +69,7 @@ def same_work(a: Reference, b: Reference, threshold: float) -> bool:
     ta, tb = title_key(a), title_key(b)
     if ta and tb:
         if ta == tb:
-            return _first_author(a) == _first_author(b) or not (a.authors and b.authors)
+            return _first_author(a) == _first_author(b) or not (_first_author(a) and _first_author(b))
         if SequenceMatcher(None, ta, tb).ratio() < threshold:
             return False
     ya, yb = a.get("year"), b.get("year")
