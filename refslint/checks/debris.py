@@ -21,6 +21,15 @@ _NUMBERS = re.compile(r"\d+")
 
 def _debris_run(ref: Reference) -> list:
     """The extras after the citation block that are debris, as one trailing run."""
+    if not ref.extras:
+        return []
+    cached = ref.memo.get("debris")
+    if cached is None:
+        cached = ref.memo["debris"] = _find_debris(ref)
+    return cached  # type: ignore[return-value]
+
+
+def _find_debris(ref: Reference) -> list:
     run = []
     first_trailer = ref.trailers[0].span.start if ref.trailers else ref.span.end
     for extra in ref.extras:
