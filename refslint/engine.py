@@ -32,15 +32,25 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
                 ctx.votes = set()
                 voting.append((r, ctx, []))
     ballots = {r.code: votes for r, _ctx, votes in voting}
-    checks = [(r, r.check, contexts[r.code], ballots.get(r.code)) for r in rules if r.scope == "entry"]
+    entry = [r for r in rules if r.scope == "entry"]
+    triggered = [(r, r.check, contexts[r.code], r.trigger.search) for r in entry if r.trigger is not None]
+    plain = [(r, r.check, contexts[r.code]) for r in entry if r.trigger is None and r.code not in ballots]
+    voters = [(r, r.check, contexts[r.code], ballots[r.code]) for r in entry if r.code in ballots]
     found: list[Found] = []
     add = found.append
     for ref in refs:
-        index = ref.index
-        for rule, check, ctx, ballot in checks:
+        index, raw = ref.index, ref.raw
+        for rule, check, ctx, search in triggered:
+            if search(raw) is not None:
+                for f in check(ref, ctx):
+                    add((rule, f, index))
+        for rule, check, ctx in plain:
             for f in check(ref, ctx):
                 add((rule, f, index))
-            if ballot is not None and ctx.votes:
+        for rule, check, ctx, ballot in voters:
+            for f in check(ref, ctx):
+                add((rule, f, index))
+            if ctx.votes:
                 ballot.append((ref, ctx.votes))
                 ctx.votes = set()
     for rule, ctx, votes in voting:

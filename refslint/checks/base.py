@@ -3,6 +3,7 @@ findings its check yields. Python rules and YAML rules both end up as `Rule` obj
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
@@ -75,6 +76,10 @@ class Rule:
     option_docs: Mapping[str, str] = field(default_factory=dict)
     style_values: tuple[str, ...] = ()  # values of the `style` option besides "auto"
     origin: str = "python"
+    # When set, the check runs only on references whose raw text contains this pattern: the
+    # engine asks one fast regular expression instead of starting the check (most references
+    # have nothing for most rules).
+    trigger: re.Pattern[str] | None = None
 
     @property
     def family(self) -> str:

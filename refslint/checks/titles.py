@@ -12,6 +12,7 @@ from .. import vocab
 from ..model import Reference, Span
 from .base import Context, Finding, Rule, edit_fix
 
+_HYPHEN_CAP_QUICK = re.compile(r"-[A-Z][a-z]")
 _HYPHEN_CAP = re.compile(r"(?<=[\w+)\]])-([A-Z][a-z]{2,})(?![\w'’])")
 _WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,})(?![\w-])")
 _FOREIGN = re.compile(
@@ -106,6 +107,7 @@ def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="T001",
+        trigger=_HYPHEN_CAP_QUICK,
         name="capitalised-word-in-title",
         summary="Title-Case word in a sentence-case title",
         description="Reference managers capitalise the second part of hyphenated words "

@@ -216,6 +216,7 @@ def check_lone_quote(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="P001",
+        trigger=_LETTER_DIGIT_LETTER,
         name="digit-in-word",
         summary="A digit inside a word",
         description=(
@@ -234,6 +235,7 @@ RULES = [
     ),
     Rule(
         code="P002",
+        trigger=_TWO_MARKS,
         name="doubled-punctuation",
         summary="Doubled punctuation",
         description="Two punctuation marks where one belongs (`JD..`, `,,`, `;.`). An ellipsis "
@@ -257,6 +259,7 @@ RULES = [
     ),
     Rule(
         code="P004",
+        trigger=_SPACE_MARK,
         name="space-before-punctuation",
         summary="Space before punctuation",
         description="A space before a period or a comma (`restenosis . J Am`). Spaces before "
@@ -269,6 +272,7 @@ RULES = [
     ),
     Rule(
         code="P005",
+        trigger=_TWO_SPACES,
         name="doubled-space",
         summary="Doubled space",
         description="Two or more spaces between words. Line breaks and indentation of wrapped "
@@ -325,6 +329,7 @@ RULES = [
     ),
     Rule(
         code="P008",
+        trigger=_CONTROL,
         name="control-character",
         summary="Invisible control character",
         description="Zero-width spaces, direction marks, byte-order marks and other invisible "
@@ -338,6 +343,7 @@ RULES = [
     ),
     Rule(
         code="P009",
+        trigger=_MOJIBAKE_LEAD,
         name="mojibake",
         summary="Mojibake (UTF-8 read as Windows-1252)",
         description="Text decoded with the wrong encoding turns `é` into `Ã©` and `β` into `Î²`. "
@@ -350,6 +356,7 @@ RULES = [
     ),
     Rule(
         code="P010",
+        trigger=_QUOTE,
         name="stray-quote-mark",
         summary="Stray quote mark",
         description="A quote, apostrophe or prime standing alone between spaces, usually what "
