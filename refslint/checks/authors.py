@@ -24,7 +24,8 @@ def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     authors = ref.get("authors")
     if authors is None:
         return
-    if _DOTTED_OR_SPACED.search(authors.value):
+    text = authors.value
+    if ("." in text or " " in text) and _DOTTED_OR_SPACED.search(text):
         variant = "periods"
     elif _COMPACT_INITIALS.search(authors.value):
         variant = "compact"
@@ -75,7 +76,7 @@ def author_count(ref: Reference) -> tuple[int, bool]:
     text = ref.fields["authors"].value
     if _INVERTED.search(text) or _LETTERLESS_PIECE.search(text):
         return sum(1 for a in ref.authors if _LETTER.search(a.text)), ref.et_al is not None
-    has_et_al = _ET_AL_TEXT.search(text) is not None
+    has_et_al = ("al" in text or "others" in text) and _ET_AL_TEXT.search(text) is not None
     n = len(_LETTERED_PIECE.findall(text))
     if has_et_al and _ET_AL_OWN_PIECE.search(text):
         n -= 1

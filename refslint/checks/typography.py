@@ -24,7 +24,8 @@ _SEPARATOR = re.compile(r"([;:])([ \t]*)(?=\S)")
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-_LETTER_DIGIT_LETTER = re.compile(r"[A-Za-z]\d[a-z]")
+# Patterns start with their rarest character so that the scan fails fast at most positions.
+_LETTER_DIGIT_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -49,8 +50,8 @@ def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
 # One character class is scanned many times faster than an alternation: each check below first
 # asks a cheap question of the raw text and returns at once for the (common) clean reference.
 _TWO_MARKS = re.compile(r"[.,;:][.,;:]")
-_SPACE_MARK = re.compile(r"[ \t\u00a0][,.]")
-_TWO_SPACES = re.compile(r"[ \u00a0]{2}")
+_SPACE_MARK = re.compile(r"[,.](?<=[ \t\u00a0][,.])")
+_TWO_SPACES = re.compile(r"  |\u00a0 | \u00a0|\u00a0\u00a0")
 _MOJIBAKE_LEAD = re.compile("[\u00c3\u00c2\u00e2\u00ce\u00ef]")
 
 
