@@ -34,7 +34,12 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
     ballots = {r.code: votes for r, _ctx, votes in voting}
     entry = [r for r in rules if r.scope == "entry"]
     triggered = [(r, r.check, contexts[r.code], r.trigger.search) for r in entry if r.trigger is not None]
-    plain = [(r, r.check, contexts[r.code]) for r in entry if r.trigger is None and r.code not in ballots]
+    conditional = [(r, r.check, contexts[r.code], r.only_if_missing) for r in entry if r.only_if_missing]
+    plain = [
+        (r, r.check, contexts[r.code])
+        for r in entry
+        if r.trigger is None and not r.only_if_missing and r.code not in ballots
+    ]
     voters = [(r, r.check, contexts[r.code], ballots[r.code]) for r in entry if r.code in ballots]
     found: list[Found] = []
     add = found.append
@@ -44,6 +49,13 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
             if search(raw) is not None:
                 for f in check(ref, ctx):
                     add((rule, f, index))
+        fields = ref.fields
+        for rule, check, ctx, needed in conditional:
+            for name in needed:
+                if name not in fields:
+                    for f in check(ref, ctx):
+                        add((rule, f, index))
+                    break
         for rule, check, ctx in plain:
             for f in check(ref, ctx):
                 add((rule, f, index))

@@ -90,6 +90,7 @@ def build(spec: Any, where: str) -> Rule:
     message = spec["message"]
     options: dict[str, Any] = {}
     fix = "none"
+    required: list[str] = []
     if kind == "existence":
         check, fix = _existence(spec, here, field, message)
     elif kind == "substitution":
@@ -98,7 +99,9 @@ def build(spec: Any, where: str) -> Rule:
         check, fix = _consistency(spec, here, field, message)
     else:
         check, options = _conditional(spec, here, message)
+        required = [spec["require"]] if isinstance(spec["require"], str) else list(spec["require"])
     return Rule(
+        only_if_missing=tuple(required) if kind == "conditional" else (),
         code=code,
         name=spec["name"],
         summary=spec["summary"].strip(),

@@ -80,6 +80,9 @@ class Rule:
     # engine asks one fast regular expression instead of starting the check (most references
     # have nothing for most rules).
     trigger: re.Pattern[str] | None = None
+    # When set, the rule reports only references that lack one of these fields: the engine
+    # skips it, without starting the check, for references that have them all.
+    only_if_missing: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Entry, Span
 
@@ -35,8 +35,7 @@ _HEADING = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int  # offset of the first character
     end: int  # offset after the last non-newline character
     text: str
