@@ -199,7 +199,7 @@ def parse(entry: Entry, index: int) -> Reference:
 
 
 def _span(tok: Tok, base: int, strip_period: bool = False) -> Span:
-    text = str(tok)
+    text = tok.value
     end = tok.start_pos + len(text.rstrip())
     if strip_period and text.rstrip().endswith("."):
         end -= 1
@@ -236,11 +236,15 @@ def split_name(text: str) -> tuple[str, str] | None:
 
 def _looks_like_authors(text: str) -> bool:
     # The first few names decide; a long list need not be read to the end.
-    parts = [p.strip() for p in _AUTHOR_SEPARATORS.split(text.rstrip(". "), 4)[:4] if p.strip()]
-    if not parts:
-        return False
-    named = sum(1 for p in parts if split_name(p) or _ET_AL.search(p) or _INITIALS_ONLY.match(p))
-    return named >= max(1, (len(parts) + 1) // 2)
+    named = total = 0
+    for part in _AUTHOR_SEPARATORS.split(text.rstrip(". "), 4)[:4]:
+        part = part.strip()
+        if not part:
+            continue
+        total += 1
+        if split_name(part) or _INITIALS_ONLY.match(part) or ("al" in part and _ET_AL.search(part)):
+            named += 1
+    return total > 0 and named >= (total + 1) // 2
 
 
 def _split_authors_region(segs: list[Tok]) -> int:
@@ -250,16 +254,16 @@ def _split_authors_region(segs: list[Tok]) -> int:
     (`Park H. H, Lee S.`), so a segment that starts with a bare initial continues it."""
     if not segs:
         return 0
-    if not _looks_like_authors(str(segs[0])):
+    if not _looks_like_authors(segs[0].value):
         # A group author ("The EuroQol Group.", "NCBI Resource Coordinators.") when a title
         # and a journal still follow it.
-        return 1 if len(segs) >= 3 and _GROUP.search(str(segs[0])) else 0
+        return 1 if len(segs) >= 3 and _GROUP.search(segs[0].value) else 0
     n = 1
     # Only a list cut after a one-letter initial (`Park H.` + `H, Lee S`) continues.
     while (
         n < len(segs) - 1
-        and _CUT_AFTER_INITIAL.search(str(segs[n - 1]))
-        and _AUTHOR_START.match(str(segs[n]))
+        and _CUT_AFTER_INITIAL.search(segs[n - 1].value)
+        and _AUTHOR_START.match(segs[n].value)
     ):
         n += 1
     return n
@@ -269,7 +273,7 @@ def _journal_start(segs: list[Tok], first: int) -> int:
     """Index of the first segment of the journal: the last segment, extended backwards over
     one-word abbreviations (`Mol. Cell. Toxicol.`, `The. J Immunol.`)."""
     j = len(segs) - 1
-    while j - 1 > first and _is_abbreviation_segment(str(segs[j - 1])):
+    while j - 1 > first and _is_abbreviation_segment(segs[j - 1].value):
         j -= 1
     return j
 
@@ -354,7 +358,7 @@ def _merge_inverted_names(ref: Reference) -> None:
 def _cite_fields(ref: Reference, tok: Tok, base: int, author_year: bool = False) -> None:
     span = _span(tok, base)
     ref.fields["cite"] = Field("cite", ref.text_of(span), span)
-    m = CITE_RE.match(str(tok))
+    m = CITE_RE.match(tok.value)
     if not m:
         return
     off = base + tok.start_pos
@@ -375,7 +379,7 @@ def _cite_fields(ref: Reference, tok: Tok, base: int, author_year: bool = False)
 def _volcite_fields(ref: Reference, tok: Tok, base: int) -> None:
     span = _span(tok, base)
     ref.fields["cite"] = Field("cite", ref.text_of(span), span)
-    m = VOLCITE_RE.match(str(tok))
+    m = VOLCITE_RE.match(tok.value)
     if not m:
         return
     off = base + tok.start_pos
@@ -387,9 +391,9 @@ def _volcite_fields(ref: Reference, tok: Tok, base: int) -> None:
 def _rest(ref: Reference, tokens: list[Tok], base: int) -> None:
     for tok in tokens:
         if tok.type == "TRAILER":
-            ref.trailers.append(Field("trailer", str(tok).rstrip(), _span(tok, base)))
+            ref.trailers.append(Field("trailer", tok.value.rstrip(), _span(tok, base)))
         else:
-            ref.extras.append(Field(tok.type.lower(), str(tok).rstrip(), _span(tok, base)))
+            ref.extras.append(Field(tok.type.lower(), tok.value.rstrip(), _span(tok, base)))
 
 
 def _refine_vancouver(ref: Reference, tokens: list[Tok], base: int) -> None:
@@ -406,7 +410,7 @@ def _refine_author_year(ref: Reference, tokens: list[Tok], base: int) -> None:
     if i:
         _authors(ref, tokens[:i], base)
     year = tokens[i]
-    m = _YEAR_IN.search(str(year))
+    m = _YEAR_IN.search(year.value)
     if m:
         _add(ref, "year", Span(base + year.start_pos + m.start(1), base + year.start_pos + m.end()))
     after = tokens[i + 1 :]
@@ -448,11 +452,11 @@ def _refine_other(ref: Reference, tokens: list[Tok], base: int) -> None:
         _segments_field(ref, "title", body[:1], base)
     if len(body) > 1:
         _segments_field(ref, "container", body[1:], base)
-        if ref.kind == "journal" and re.search(r"[^\W\d_]", str(body[1])):
+        if ref.kind == "journal" and re.search(r"[^\W\d_]", body[1].value):
             _segments_field(ref, "journal", body[1:2], base)
     # The year of a book or web page: the last plausible year outside trailers.
     for tok in reversed(body):
-        years = list(_YEAR_IN.finditer(str(tok)))
+        years = list(_YEAR_IN.finditer(tok.value))
         if years:
             y = years[-1]
             _add(ref, "year", Span(base + tok.start_pos + y.start(1), base + tok.start_pos + y.end()))
