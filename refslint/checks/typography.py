@@ -71,6 +71,15 @@ _BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    raw = ref.raw
+    if (
+        raw.count("(") == raw.count(")")
+        and raw.count("[") == raw.count("]")
+        and "{" not in raw
+        and "}" not in raw
+    ):
+        if raw.find(")") >= raw.find("(") and raw.find("]") >= raw.find("["):
+            return  # balanced counts, opened before closed: the common case, in C
     stack: list[tuple[str, int]] = []
     for m in _BRACKET.finditer(ref.raw):
         i, ch = m.start(), m.group(0)
