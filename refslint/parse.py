@@ -401,7 +401,9 @@ def _refine_vancouver(ref: Reference, tokens: list[Tok], base: int) -> None:
     _refine_segments(ref, tokens[:i], base, journal=True)
     _cite_fields(ref, tokens[i], base)
     _rest(ref, tokens[i + 1 :], base)
-    ref.kind = "chapter" if _CHAPTER.search(ref.raw) else "journal"
+    raw = ref.raw
+    maybe_chapter = "In" in raw or "dit" in raw or "Ed" in raw or "(ed" in raw
+    ref.kind = "chapter" if maybe_chapter and _CHAPTER.search(raw) else "journal"
 
 
 def _refine_author_year(ref: Reference, tokens: list[Tok], base: int) -> None:

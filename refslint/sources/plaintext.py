@@ -24,6 +24,9 @@ from ..model import Entry, Span
 _NUMBERED = re.compile(
     r"[ \t]*(?:\[(?P<b>\d{1,5})\]|(?P<d>\d{1,5})[.)]|(?P<s>\d{1,5})(?=\t| +\S))[ \t]*(?=\S)"
 )
+# First characters a label can start with: most lines are decided without a regex.
+_LABEL_STARTS = frozenset("0123456789[ \t")
+_BULLET_STARTS = frozenset("•‣◦▪●·*-– \t")
 _BULLET = re.compile(r"[ \t]*[•‣◦▪●·*\-–][ \t]+(?=\S)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
@@ -78,8 +81,8 @@ def entries(text: str) -> list[Entry]:
 
 def _entry_spans(text: str) -> list[Entry]:
     lines = split_lines(text)
-    numbered = [_NUMBERED.match(line.text) for line in lines]
-    bullets = [_BULLET.match(line.text) for line in lines]
+    numbered = [_NUMBERED.match(line.text) if line.text[:1] in _LABEL_STARTS else None for line in lines]
+    bullets = [_BULLET.match(line.text) if line.text[:1] in _BULLET_STARTS else None for line in lines]
     n_numbered = sum(1 for m in numbered if m)
     n_bullets = sum(1 for m in bullets if m)
     if n_numbered >= max(2, n_bullets) and _has_sequence(numbered):
