@@ -28,19 +28,18 @@ def _is_foreign(title: str) -> bool:
 def title_case_share(title: str) -> tuple[int, int]:
     """(capitalised, total) common words after the first word of each sentence."""
     caps = total = 0
-    for m in _WORD.finditer(title):
-        start = m.start()
-        before = title[max(0, start - 3) : start].rstrip()
-        if not before or before[-1] in ":.?!—–":
-            continue  # the first word of the title or of a subtitle may be capitalised
-        word = m.group(1)
-        if not vocab.is_common_word(word):
-            continue
-        total += 1
-        caps += word[0].isupper()
+    is_common = vocab.is_common_word
+    for sentence in _SENTENCES.split(title):
+        # the first word of the title or of a subtitle may be capitalised
+        for word in _WORD.findall(sentence, 1):
+            if is_common(word):
+                total += 1
+                if word[0].isupper():
+                    caps += 1
     return caps, total
 
 
+_SENTENCES = re.compile(r"[:.?!—–]\s*")
 _CAPITALISED = re.compile(r"[\s\-(][A-Z][a-z]{3}")
 _LOWER_WORDS = re.compile(r" [a-z]{4,}")
 
