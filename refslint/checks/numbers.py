@@ -195,22 +195,18 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
         if len(da) < 2 or not (da.isdigit() and db.isdigit()) or not da.isascii():
             continue  # letter-prefixed pages (e264-e277, H1060-5) take no side
         if len(db) < len(da):
-            full_last = da[: len(da) - len(db)] + db
-            if ctx.wants("elided"):
-                yield Finding(
-                    r.last_span,
-                    f"elided page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                    lazy_fix(f"write `{full_last}`", r.last_span, full_last),
-                    style="elided",
-                )
+            variant, other = "elided", da[: len(da) - len(db)] + db
         elif len(db) == len(da) and (short := elide(da, db)) != db:
-            if ctx.wants("full"):
-                yield Finding(
-                    r.last_span,
-                    f"full page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                    lazy_fix(f"write `{short}`", r.last_span, short),
-                    style="full",
-                )
+            variant, other = "full", short
+        else:
+            continue
+        if ctx.wants(variant):
+            yield Finding(
+                r.last_span,
+                f"{variant} page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+                lazy_fix(f"write `{other}`", r.last_span, other),
+                style=variant,
+            )
 
 
 def elide(first: str, last: str) -> str:
