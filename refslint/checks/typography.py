@@ -25,7 +25,7 @@ _OPEN, _CLOSE = "([{", ")]}"
 
 
 # Patterns start with their rarest character so that the scan fails fast at most positions.
-_LETTER_DIGIT_LETTER = re.compile(r"\d(?<=[A-Za-z]\d)[a-z]")
+_LETTER_DIGIT_LETTER = re.compile(r"\d(?<=[^\W\d_]\d)[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
