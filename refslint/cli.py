@@ -158,7 +158,7 @@ def _check(args: list[str]) -> int:
     if ns.show_settings:
         print(_settings(config, paths[0]))
         return 0
-    fixing = ns.fix or ns.diff or (ns.unsafe_fixes and ns.fix)
+    fixing = ns.fix or ns.diff
     results, fixed_any, stdin_output = [], [], None
     for path in api.expand_paths(paths, config, ns.force_exclude):
         if path == "-":
