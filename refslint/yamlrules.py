@@ -153,10 +153,16 @@ def _existence(spec: dict, here: str, field: str, message: str):
         pre = [pre]
     # Several short patterns, each searched on its own: literals are found by a fast scan,
     # where one alternation would be tried at every position.
-    prefilters = [compile_pattern(p, here, flags) for p in pre] if pre else None
-    # Plain words are looked for with `in`, which is faster than any regular expression.
-    literals = [p for p in pre or () if not flags and re.escape(p) == p.replace(" ", "\\ ")]
-    patterns_only = [c for p, c in zip(pre or (), prefilters or (), strict=False) if p not in literals]
+    # Entries are plain text, looked for with `in` (faster than any regular expression), or
+    # a regular expression written between slashes: `/\d\d [a-z]/`.
+    prefilters = list(pre) if pre else None
+    if prefilters is not None and any(not isinstance(p, str) or not p for p in prefilters):
+        raise ConfigError(f"{here}: `prefilter` entries must be non-empty text")
+    literals = [p for p in prefilters or () if not (len(p) > 2 and p[0] == p[-1] == "/")]
+    patterns_only = [compile_pattern(p[1:-1], here, flags) for p in prefilters or () if p not in literals]
+    if flags:
+        patterns_only += [re.compile(re.escape(p), flags) for p in literals]
+        literals = []
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):
         raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")

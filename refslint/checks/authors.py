@@ -20,6 +20,13 @@ _ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", 
 _INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
+def _has_letterless_piece(ref: Reference) -> bool:
+    cached = ref.memo.get("letterless")
+    if cached is None:
+        cached = ref.memo["letterless"] = _LETTERLESS_PIECE.search(ref.fields["authors"].value) is not None
+    return cached  # type: ignore[return-value]
+
+
 def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     authors = ref.get("authors")
     if authors is None:
@@ -62,7 +69,7 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if authors is None:
         return
     stray = _STRAY.search(authors.value) is not None
-    if not stray and not _LETTERLESS_PIECE.search(authors.value):
+    if not stray and not _has_letterless_piece(ref):
         return  # the common case: every name has letters and no stray mark
     for a in ref.authors:
         if not _LETTER.search(a.text):
@@ -74,7 +81,7 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
 def author_count(ref: Reference) -> tuple[int, bool]:
     """(names with letters, whether the list ends with et al.), from the text when it can."""
     text = ref.fields["authors"].value
-    if _INVERTED.search(text) or _LETTERLESS_PIECE.search(text):
+    if _INVERTED.search(text) or _has_letterless_piece(ref):
         return sum(1 for a in ref.authors if _LETTER.search(a.text)), ref.et_al is not None
     has_et_al = ("al" in text or "others" in text) and _ET_AL_TEXT.search(text) is not None
     n = len(_LETTERED_PIECE.findall(text))
