@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .checks import UNREADABLE, Context, Finding, Rule
+from .checks.base import ref_name
 from .config import Config
 from .model import Diagnostic, Reference, Span, gc_paused
 
@@ -74,7 +75,7 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
     diagnostics = []
     for rule, f, index in found:
         ref = by_index.get(index)
-        if ref is not None and rule.code in config.per_reference_ignores.get(_label_key(ref), ()):
+        if ref is not None and rule.code in config.per_reference_ignores.get(ref_name(ref), ()):
             continue
         fix = f.fix() if callable(f.fix) else f.fix
         message = f.message
@@ -132,11 +133,6 @@ def _expected(rule: Rule, ctx: Context, style: str, config: Config) -> str:
         return f"expected {ctx.fixed}, {basis}"
     dimension = style.partition("@")[2]
     return f"expected {ctx.chosen.get(dimension)}, as in most of this list"
-
-
-def _label_key(ref: Reference) -> str:
-    digits = "".join(c for c in ref.label if c.isdigit())
-    return digits or str(ref.index + 1)
 
 
 def unreadable(path: str, why: str, config: Config) -> list[Diagnostic]:

@@ -26,9 +26,6 @@ class Tok(NamedTuple):
     value: str
     start_pos: int
 
-    def __str__(self) -> str:
-        return self.value
-
 
 class SegmentLexer(Lexer):
     """Lark's LALR parser fed by one master regular expression.

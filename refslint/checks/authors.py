@@ -32,7 +32,7 @@ def check_initial_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if authors is None:
         return
     text = authors.value
-    if ("." in text or " " in text) and _DOTTED_OR_SPACED.search(text):
+    if _DOTTED_OR_SPACED.search(text):
         variant = "periods"
     elif _COMPACT_INITIALS.search(authors.value):
         variant = "compact"
