@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sources, suppress
 from .config import Config, build_config
 from .decode import DecodeError, decode
-from .engine import lint_references, unreadable
+from .engine import lint_document_rules, lint_references, unreadable
 from .fix import FixResult, fix_text
 from .model import Diagnostic, Reference, Source, gc_paused
 from .parse import parse
-from .sources import plaintext
+from .sources import Document, plaintext
 
 
 @dataclass
@@ -22,6 +23,10 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     references: int = 0
     verdict: str = ""  # why the file was (or was not) taken for a reference list
+    document: Document | None = None
+    # Findings this file's lint made in other files (uncited entries of a .bib a manuscript
+    # names), one result per file, so that every report shows them at their own positions.
+    companions: list[FileResult] = field(default_factory=list)
 
 
 def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
@@ -43,23 +48,85 @@ def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
     return False, f"not a reference list: {like} of {n} entries read as references"
 
 
+def _verdict(doc: Document, refs: list[Reference]) -> tuple[bool, str]:
+    if doc.format == "bibtex":
+        return True, f"a BibTeX database: {len(refs)} entries"
+    is_list, why = list_verdict(refs)
+    if doc.format != "text":
+        why = f"{doc.format}: {why}"
+        if doc.citations:
+            why += f"; {len(doc.citations)} citations"
+    return is_list, why
+
+
 @gc_paused
 def references(text: str) -> list[Reference]:
+    """The parsed references of a plain-text list."""
     return [parse(entry, i) for i, entry in enumerate(plaintext.entries(text))]
 
 
-def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Diagnostic]:
-    """Findings for a reference list given as text."""
+def read_document(source: Source, fmt: str | None = None) -> Document:
+    return sources.read(source, sources.format_for(source.path, fmt))
+
+
+@gc_paused
+def lint_document(doc: Document, config: Config) -> FileResult:
+    """Every finding of a document, in the file's coordinates, suppressions applied."""
+    refs = [parse(entry, i) for i, entry in enumerate(doc.entries)]
+    is_list, why = _verdict(doc, refs)
+    diagnostics: list[Diagnostic] = []
+    if is_list:
+        diagnostics = lint_references(doc.path, refs, config, doc.format)
+        if doc.spans is not None:
+            diagnostics = [doc.spans.diagnostic(d) for d in diagnostics]
+        if doc.format in ("markdown", "latex"):
+            diagnostics = [_with_merge_fix(doc, refs, d) for d in diagnostics]
+    diagnostics += lint_document_rules(doc, refs if is_list else [], config)
+    diagnostics = suppress.apply(doc, diagnostics, config)
+    diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+    own = [d for d in diagnostics if d.path == doc.path]
+    result = FileResult(doc.path, None, own, len(refs) if is_list else 0, why, doc)
+    for path in sorted({d.path for d in diagnostics} - {doc.path}):
+        source = _read_quietly(path)
+        result.companions.append(FileResult(path, source, [d for d in diagnostics if d.path == path]))
+    return result
+
+
+def _read_quietly(path: str) -> Source | None:
+    try:
+        return decode(path, Path(path).read_bytes())
+    except (OSError, DecodeError):
+        return None
+
+
+def _with_merge_fix(doc: Document, refs: list[Reference], d: Diagnostic) -> Diagnostic:
+    """A duplicate in a manuscript: the unsafe fix merges it and renumbers the citations."""
+    if d.code != "D001" or not d.related or d.reference < 0:
+        return d
+    from dataclasses import replace
+
+    from .checks.crossref import merge_fix
+
+    first = d.related[0].span.start
+    keep = next((i for i, s in enumerate(doc.entry_spans) if s.start <= first <= s.end), None)
+    if keep is None or keep == d.reference:
+        return d
+    fix = merge_fix(doc, refs, keep, d.reference)
+    return replace(d, fix=fix) if fix is not None else d
+
+
+def lint_text(
+    text: str, path: str = "<text>", config: Config | None = None, fmt: str | None = None
+) -> list[Diagnostic]:
+    """Findings for a reference list (or manuscript, or BibTeX file) given as text."""
     config = config or build_config(isolated=True)
-    return lint_references(path, references(text), config)
+    return lint_document(read_document(Source(path, text), fmt), config).diagnostics
 
 
 def lint_source(source: Source, config: Config) -> FileResult:
-    refs = references(source.text)
-    is_list, why = list_verdict(refs)
-    if not is_list:
-        return FileResult(source.path, source, [], 0, why)
-    return FileResult(source.path, source, lint_references(source.path, refs, config), len(refs), why)
+    result = lint_document(read_document(source, config.input_format), config)
+    result.source = source
+    return result
 
 
 def lint_bytes(path: str, data: bytes, config: Config) -> FileResult:
@@ -78,15 +145,26 @@ def lint_file(path: str, config: Config) -> FileResult:
     return lint_bytes(path, data, config)
 
 
-def fix_source(source: Source, config: Config, unsafe: bool = False) -> tuple[FixResult, FileResult]:
-    """Apply the fixable findings of a file's text; returns the fix and the findings left."""
+def fix_source(
+    source: Source,
+    config: Config,
+    unsafe: bool = False,
+    keep: Callable[[FileResult], list[Diagnostic]] | None = None,
+) -> tuple[FixResult, FileResult]:
+    """Apply the fixable findings of a file's text; returns the fix and the findings left.
+    `keep` filters each round's findings (a baseline): what it drops is not fixed either."""
 
     def lint(text: str) -> list[Diagnostic]:
-        return lint_references(source.path, references(text), config)
+        changed = Source(source.path, text, source.encoding, source.bom)
+        result = lint_document(read_document(changed, config.input_format), config)
+        result.source = changed
+        return keep(result) if keep is not None else result.diagnostics
 
     fixed = fix_text(source.text, lint, unsafe=unsafe, unfixable=config.unfixable)
     new_source = Source(source.path, fixed.text, source.encoding, source.bom)
-    return fixed, FileResult(source.path, new_source, fixed.remaining, len(references(fixed.text)))
+    after = lint_source(new_source, config)
+    after.diagnostics = fixed.remaining
+    return fixed, after
 
 
 def expand_paths(

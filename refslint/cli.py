@@ -71,6 +71,21 @@ def check_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--preset", choices=("vancouver", "ama"), help="apply a preset (overrides `extends`)")
     p.add_argument("--stdin-filename", help="name to report for standard input")
+    p.add_argument(
+        "--input-format",
+        choices=("text", "markdown", "latex", "bibtex"),
+        help="read every file as this format (default: by extension: .md .qmd .Rmd markdown, "
+        ".tex .bbl latex, .bib bibtex, anything else text)",
+    )
+    p.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="write a suppression comment above each entry with findings (Markdown, LaTeX, BibTeX)",
+    )
+    p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
+    p.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in a baseline file and exit"
+    )
     p.add_argument("--statistics", action="store_true", help="count problems per rule")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     p.add_argument("--show-source", action="store_true", help="show the line and a caret under each problem")
@@ -150,8 +165,20 @@ def _check(args: list[str]) -> int:
         ignore=ns.ignore,
         preset=ns.preset,
     )
+    config.input_format = ns.input_format
     for warning in config.warnings:
         print(f"refslint: warning: {warning}", file=sys.stderr)
+    adopting = [f for f, on in (("--add-noqa", ns.add_noqa), ("--write-baseline", ns.write_baseline)) if on]
+    if adopting and (ns.fix or ns.diff):
+        raise UsageError(f"{adopting[0]} cannot be combined with --fix or --diff")
+    if len(adopting) > 1:
+        raise UsageError("--add-noqa and --write-baseline are two ways to adopt refslint: choose one")
+    baseline = None
+    baseline_path = ns.baseline or (config.baseline if not ns.write_baseline else None)
+    if baseline_path:
+        from .baseline import Baseline
+
+        baseline = Baseline(baseline_path)
     paths = ns.paths or []
     if not paths:
         raise UsageError("no paths given (use - to read standard input)")
@@ -160,6 +187,14 @@ def _check(args: list[str]) -> int:
         return 0
     fixing = ns.fix or ns.diff
     results, fixed_any, stdin_output = [], [], None
+
+    def add(result) -> None:
+        results.append(result)
+        for other in result.companions:  # findings in a .bib the manuscript names
+            if baseline is not None:
+                other.diagnostics = baseline.filter(other)
+            results.append(other)
+
     for path in api.expand_paths(paths, config, ns.force_exclude):
         if path == "-":
             name, data = ns.stdin_filename or "-", sys.stdin.buffer.read()
@@ -170,13 +205,16 @@ def _check(args: list[str]) -> int:
         result = api.lint_bytes(name, data, config) if data is not None else api.lint_file(path, config)
         if ns.verbose:
             print(f"refslint: {result.path}: {result.verdict or 'unreadable'}", file=sys.stderr)
-        if not fixing or result.source is None or not result.references:
-            results.append(result)
+        if baseline is not None and not fixing:
+            result.diagnostics = baseline.filter(result)
+        if not fixing or result.source is None or not result.diagnostics:
+            add(result)
             continue
-        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes)
+        keep = baseline.filter if baseline is not None else None
+        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep)
         changed = fix.changed(result.source.text)
         if ns.diff:
-            results.append(result)
+            add(result)
             if changed:
                 fixed_any.append((result, fix))
             continue
@@ -186,7 +224,16 @@ def _check(args: list[str]) -> int:
             _write(path, result.source, fix.text)
         if changed:
             fixed_any.append((result, fix))
-        results.append(after)
+        add(after)
+    if ns.write_baseline:
+        from .baseline import write
+
+        n = write(ns.write_baseline, results)
+        if not ns.quiet:
+            print(f"Recorded {n} finding{'s' if n != 1 else ''} in {ns.write_baseline}.", file=sys.stderr)
+        return 0
+    if ns.add_noqa:
+        return _add_noqa(results, ns)
     if ns.diff:
         _print_diff(fixed_any, ns)
         return 1 if fixed_any and not ns.exit_zero else 0
@@ -203,6 +250,31 @@ def _check(args: list[str]) -> int:
     _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any))
     problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
     return 0 if ns.exit_zero or not problems else 1
+
+
+def _add_noqa(results: list, ns: argparse.Namespace) -> int:
+    from .fix import apply_edits
+    from .suppress import COMMENT_FORMATS, noqa_edits
+
+    added, files = 0, 0
+    for result in results:
+        doc = result.document
+        if doc is None or result.source is None or not result.diagnostics:
+            continue
+        if doc.format not in COMMENT_FORMATS:
+            print(f"refslint: {result.path}: plain text has no comments; record its findings with "
+                  "--write-baseline instead", file=sys.stderr)
+            continue
+        edits = noqa_edits(doc, result.diagnostics)
+        if not edits or result.path == "-":
+            continue
+        _write(result.path, result.source, apply_edits(result.source.text, edits))
+        added += len(edits)
+        files += 1
+    if not ns.quiet:
+        print(f"Added {added} suppression comment{'s' if added != 1 else ''} to {files} "
+              f"file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return 0
 
 
 def _settings(config, path: str) -> str:

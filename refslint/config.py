@@ -39,6 +39,7 @@ TOP_KEYS = {
     "exclude",
     "extend-exclude",
     "respect-gitignore",
+    "baseline",
 }
 LEVELS = ("error", "warning", "info")
 
@@ -56,14 +57,21 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     respect_gitignore: bool = True
     source: str | None = None  # the file it came from
+    input_format: str | None = None  # --input-format: read every file as this format
+    baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
     warnings: list[str] = field(default_factory=list)
 
-    def active(self, path: str) -> list[Rule]:
+    def active(self, path: str, fmt: str | None = None) -> list[Rule]:
+        """The rules that run on path (in format fmt, when given)."""
         ignored: set[str] = set()
         for pattern, codes in self.per_file_ignores:
             if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 ignored |= codes
-        return [r for r in all_rules() if r.code in self.selected and r.code not in ignored]
+        return [
+            r
+            for r in all_rules()
+            if r.code in self.selected and r.code not in ignored and (fmt is None or fmt in r.formats)
+        ]
 
 
 def resolve_selectors(items: Iterable[Any], where: str) -> set[str]:
@@ -175,6 +183,10 @@ def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: {rule.code} `{key}` must be {type(default).__name__}, got {value!r}")
     if isinstance(default, list):
         return [str(v) for v in value]
+    if isinstance(default, dict):  # a table of lists (B001 `required`): merged over the defaults
+        if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
+            raise ConfigError(f"{where}: {rule.code} `{key}` must map names to lists of text")
+        return {**default, **{str(k).lower(): list(v) for k, v in value.items()}}
     return value
 
 
@@ -263,6 +275,11 @@ def build_config(
         if not isinstance(data["respect-gitignore"], bool):
             raise ConfigError(f"{where}: `respect-gitignore` must be true or false")
         cfg.respect_gitignore = data["respect-gitignore"]
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str) or not data["baseline"].strip():
+            raise ConfigError(f"{where}: `baseline` must be the path of a baseline file")
+        folder = Path(cfg.source).parent if cfg.source else Path.cwd()
+        cfg.baseline = str(folder / data["baseline"])
     if "unfixable" in data:
         cfg.unfixable = frozenset(resolve_selectors(_as_list(data["unfixable"], "unfixable", where), where))
     pfi = data.get("per-file-ignores") or {}
@@ -274,7 +291,7 @@ def build_config(
         )
     pri = data.get("per-reference-ignores") or {}
     if not isinstance(pri, dict):
-        raise ConfigError(f"{where}: `per-reference-ignores` must map reference numbers to rule lists")
+        raise ConfigError(f"{where}: `per-reference-ignores` must map reference numbers or keys to rules")
     for label, items in pri.items():
         cfg.per_reference_ignores[str(label)] = resolve_selectors(
             _as_list(items, "per-reference-ignores", where), where

@@ -16,6 +16,17 @@ FIX_WORDS = {
 }
 
 
+FORMAT_WORDS = {"text": "plain-text lists", "markdown": "Markdown", "latex": "LaTeX", "bibtex": "BibTeX"}
+
+
+def applies_to(rule: Rule) -> str:
+    return ", ".join(FORMAT_WORDS[f] for f in rule.formats)
+
+
+def example_language(rule: Rule) -> str:
+    return "text" if "text" in rule.formats else rule.formats[0]
+
+
 def find_rule(key: str) -> Rule:
     codes = by_code()
     key = DEPRECATED.get(key, key)
@@ -51,6 +62,7 @@ def rules_json() -> str:
                 "fix": r.fix,
                 "options": dict(r.options),
                 "scope": r.scope,
+                "formats": list(r.formats),
             }
             for r in all_rules()
         ],
@@ -78,7 +90,7 @@ def explain(key: str) -> str:
             "",
             wrap,
             "",
-            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}.",
+            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}. Applies to: {applies_to(r)}.",
             "",
             "Flagged:",
             *("  " + line for line in r.bad.splitlines()),
@@ -113,17 +125,17 @@ def rules_markdown() -> str:
             "",
             f"**{r.summary}.** {r.description}",
             "",
-            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}.",
+            f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}. Applies to: {applies_to(r)}.",
             "",
             "Flagged:",
             "",
-            "```text",
+            f"```{example_language(r)}",
             r.bad,
             "```",
             "",
             "Correct:",
             "",
-            "```text",
+            f"```{example_language(r)}",
             r.good,
             "```",
             "",

@@ -19,8 +19,9 @@ def is_style_rule(rule: Rule) -> bool:
 
 
 @gc_paused
-def lint_references(path: str, refs: list[Reference], config: Config) -> list[Diagnostic]:
-    rules = config.active(path)
+def lint_references(path: str, refs: list[Reference], config: Config, fmt: str = "text") -> list[Diagnostic]:
+    """The findings of the entry and list rules, in the coordinates of the references."""
+    rules = [r for r in config.active(path, fmt) if r.scope != "document"]
     contexts = {r.code: Context(path, config.options[r.code], config.preset) for r in rules}
     voting: list[tuple[Rule, Context, Ballot]] = []
     for r in rules:
@@ -77,24 +78,39 @@ def lint_references(path: str, refs: list[Reference], config: Config) -> list[Di
         ref = by_index.get(index)
         if ref is not None and rule.code in config.per_reference_ignores.get(ref_name(ref), ()):
             continue
-        fix = f.fix() if callable(f.fix) else f.fix
         message = f.message
         if f.style is not None:
             message = message.replace("{expected}", _expected(rule, contexts[rule.code], f.style, config))
-        diagnostics.append(
-            Diagnostic(
-                path,
-                rule.code,
-                rule.name,
-                message,
-                f.span,
-                config.levels[rule.code],
-                fix,
-                f.related,
-                reference=index,
-            )
-        )
+        diagnostics.append(_diagnostic(rule, f, path, config, message, index))
     diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+    return diagnostics
+
+
+def _diagnostic(rule: Rule, f: Finding, path: str, config: Config, message: str, index: int) -> Diagnostic:
+    fix = f.fix() if callable(f.fix) else f.fix
+    return Diagnostic(
+        path, rule.code, rule.name, message, f.span, config.levels[rule.code], fix, f.related, reference=index
+    )
+
+
+def lint_document_rules(doc, refs: list[Reference], config: Config) -> list[Diagnostic]:
+    """The findings of the rules that judge a whole document (BibTeX entries, citations), in
+    the file's own coordinates. A finding in another file (a .bib the manuscript names) is
+    kept only if the rule is active for that file too."""
+    diagnostics = []
+    by_index = {ref.index: ref for ref in refs} if config.per_reference_ignores else {}
+    for rule in config.active(doc.path, doc.format):
+        if rule.scope != "document":
+            continue
+        ctx = Context(doc.path, config.options[rule.code], config.preset)
+        for f in rule.check(doc, refs, ctx):
+            path = f.path or doc.path
+            if path != doc.path and rule not in config.active(path):
+                continue
+            ref = by_index.get(f.reference)
+            if ref is not None and rule.code in config.per_reference_ignores.get(ref_name(ref), ()):
+                continue
+            diagnostics.append(_diagnostic(rule, f, path, config, f.message, f.reference))
     return diagnostics
 
 

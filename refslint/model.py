@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
+
+# Where references are read from (sources/). In the "list" formats the list is as printed, so
+# house style (punctuation between elements, initials, case) is the author's to get right; in
+# BibTeX the bibliography style prints it.
+FORMATS = ("text", "markdown", "latex", "bibtex")
+LIST_FORMATS = ("text", "markdown", "latex")
 Applicability = Literal["safe", "unsafe"]
 
 
@@ -97,10 +103,16 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A citation in a manuscript's text (`[3, 5-7]`, `\\cite{a,b}`)."""
+    """A citation in a manuscript's text (`[3, 5-7]`, `\\cite{a,b}`, `[@key]`).
+
+    `labels` are reference numbers when `numeric`, else citation keys. A citation that is not
+    in the running text (`\\nocite`, Pandoc's `nocite:`) has `in_text` False: it cites, but
+    has no place in the order of first citation."""
 
     labels: tuple[str, ...]
     span: Span
+    numeric: bool = True
+    in_text: bool = True
 
 
 @dataclass(frozen=True, slots=True)

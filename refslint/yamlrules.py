@@ -24,12 +24,12 @@ import yaml
 from . import vocab
 from .checks.base import Context, Finding, Rule, edit_fix
 from .errors import ConfigError
-from .model import Reference, Span
+from .model import FORMATS, Reference, Span
 
 TYPES = ("existence", "substitution", "consistency", "conditional")
 FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
 KINDS = ("journal", "book", "chapter", "web", "thesis", "conference", "report", "other")
-_COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message"}
+_COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message", "formats"}
 _ALLOWED = {
     "existence": _COMMON | {"field", "patterns", "ignorecase", "fix", "prefilter"},
     "substitution": _COMMON | {"field", "swap", "table", "words", "fix"},
@@ -87,6 +87,9 @@ def build(spec: Any, where: str) -> Rule:
     field = spec.get("field", "raw")
     if kind != "conditional" and field not in FIELDS:
         raise ConfigError(f"{here}: `field` must be one of {', '.join(FIELDS)}, got {field!r}")
+    formats = spec.get("formats", list(FORMATS))
+    if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
+        raise ConfigError(f"{here}: `formats` must be a list of {', '.join(FORMATS)}")
     message = spec["message"]
     options: dict[str, Any] = {}
     fix = "none"
@@ -115,6 +118,7 @@ def build(spec: Any, where: str) -> Rule:
         option_docs={"kinds": "reference kinds that must have this element"} if options else {},
         scope="list" if kind == "consistency" else "entry",
         origin=where,
+        formats=tuple(formats),
     )
 
 

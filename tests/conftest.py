@@ -18,10 +18,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def codes(text: str, preset: str | None = None, **kwargs) -> list[str]:
-    """Rule codes found in `text`, in order of position."""
+EXTENSION = {"text": "txt", "markdown": "md", "latex": "tex", "bibtex": "bib"}
+
+
+def codes(text: str, preset: str | None = None, path: str = "list.txt", **kwargs) -> list[str]:
+    """Rule codes found in `text` (read as the format path's extension names), in order."""
     config = build_config(isolated=True, preset=preset, **kwargs)
-    return [d.code for d in lint_text(text, "list.txt", config)]
+    return [d.code for d in lint_text(text, path, config)]
+
+
+def example_path(rule) -> str:
+    """Where a rule's examples are written: a plain-text list unless the rule is only about
+    manuscripts or BibTeX files."""
+    fmt = "text" if "text" in rule.formats else rule.formats[0]
+    return f"example.{EXTENSION[fmt]}"
 
 
 def findings(text: str, preset: str | None = None) -> list:

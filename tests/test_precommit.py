@@ -34,7 +34,7 @@ def hook_repo(tmp_path_factory):
     return work, head.stdout.strip(), home
 
 
-def _run(work, rev, home, args_line: str = "") -> subprocess.CompletedProcess:
+def _run(work, rev, home, args_line: str = "", files: list[str] | None = None) -> subprocess.CompletedProcess:
     (work / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {rev}\n    hooks:\n      - id: refslint\n{args_line}",
         encoding="utf-8",
@@ -42,7 +42,8 @@ def _run(work, rev, home, args_line: str = "") -> subprocess.CompletedProcess:
     _git("add", "-A", cwd=work)
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        [sys.executable, "-m", "pre_commit", "run", *(["--files", *files] if files else ["--all-files"]),
+         "--color", "never"],
         cwd=work, capture_output=True, text=True, env=env, timeout=900,
     )
 
@@ -65,3 +66,22 @@ def test_hook_fails_on_a_defective_list_passes_a_clean_one_and_fixes_with_args(h
     assert r.returncode == 1  # a hook that changes files fails, as pre-commit does
     assert (work / "references.txt").read_text(encoding="utf-8") == DEFECTIVE.replace("1653–1653", "1653")
     assert (work / "requirements.txt").read_text(encoding="utf-8") == NOT_A_LIST
+
+
+def test_hook_covers_manuscripts_and_reads_the_bib_a_manuscript_names(hook_repo):
+    work, rev, home = hook_repo
+    for name in ("references.txt", "requirements.txt"):
+        (work / name).unlink(missing_ok=True)
+    manuscripts = ROOT / "tests" / "fixtures" / "manuscripts"
+    for name in ("manuscript.tex", "references.bib", "pandoc.md"):
+        shutil.copy(manuscripts / name, work / name)
+    (work / "README.md").write_text("# A manuscript repository\n\nSee [1] below.\n", encoding="utf-8")
+    r = _run(work, rev, home)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "manuscript.tex:17:23: P001" in r.stdout
+    assert "references.bib:42:20: B003" in r.stdout
+    assert "README.md" not in r.stdout
+    # Only the manuscript is passed (as when only it changed): its .bib is still read.
+    r = _run(work, rev, home, files=["pandoc.md"])
+    assert r.returncode == 1
+    assert "pandoc.md:6:" in r.stdout and "references.bib:201:10: C001" in r.stdout

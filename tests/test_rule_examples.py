@@ -6,19 +6,19 @@ import pytest
 
 from refslint.checks import all_rules
 
-from .conftest import codes
+from .conftest import codes, example_path
 
 RULES = [r for r in all_rules() if r.code != "X001"]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_bad_example_is_flagged(rule):
-    assert rule.code in codes(rule.bad + "\n"), rule.bad
+    assert rule.code in codes(rule.bad + "\n", path=example_path(rule)), rule.bad
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_good_example_is_not_flagged(rule):
-    assert rule.code not in codes(rule.good + "\n"), rule.good
+    assert rule.code not in codes(rule.good + "\n", path=example_path(rule)), rule.good
 
 
 def test_rule_metadata_is_complete_and_codes_are_unique():

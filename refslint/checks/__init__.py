@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import cache
 
 from .. import vocab
-from . import authors, debris, duplicates, journals, numbers, titles, typography
+from . import authors, bibtex, crossref, debris, duplicates, journals, numbers, titles, typography
 from .base import Context, Finding, Rule
 
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
-PYTHON_RULE_MODULES = (debris, typography, authors, numbers, titles, journals, duplicates)
+PYTHON_RULE_MODULES = (debris, typography, authors, numbers, titles, journals, duplicates, bibtex, crossref)
 
 
 def _no_check(*_args: object) -> list[Finding]:
@@ -35,6 +35,25 @@ UNREADABLE = Rule(
     level="error",
 )
 
+# Reported by suppress.py, which applies the suppression comments.
+UNUSED_SUPPRESSION = Rule(
+    code="S001",
+    name="unused-suppression",
+    summary="A suppression comment that suppresses nothing",
+    description="A `refslint-disable` comment or `% refslint: ignore[...]` that no finding "
+    "matches (the problem was fixed, or the code is mistyped or unknown): it would hide a "
+    "future problem without anyone noticing. Codes of rules that are not selected are not "
+    "reported. The fix removes the comment, or the codes in it that are unused.",
+    bad="% refslint: ignore[P005]\n@article{k, author = {Kim, H.}, title = {T}, journal = {IJMS},\n"
+    "  year = 2020, volume = 21, pages = {7038}}",
+    good="@article{k, author = {Kim, H.}, title = {T}, journal = {IJMS},\n"
+    "  year = 2020, volume = 21, pages = {7038}}",
+    check=_no_check,
+    level="warning",
+    fix="safe",
+    formats=("bibtex", "latex", "markdown"),
+)
+
 # Codes that were renamed or removed keep working, with a warning (none yet).
 DEPRECATED: dict[str, str] = {}
 
@@ -43,7 +62,7 @@ DEPRECATED: dict[str, str] = {}
 def all_rules() -> tuple[Rule, ...]:
     from ..yamlrules import load_file  # imported late: yamlrules imports this package's base
 
-    rules = [UNREADABLE]
+    rules = [UNREADABLE, UNUSED_SUPPRESSION]
     for module in PYTHON_RULE_MODULES:
         rules.extend(module.RULES)
     for name in BUILTIN_RULE_FILES:
@@ -57,4 +76,4 @@ def by_code() -> dict[str, Rule]:
     return {r.code: r for r in all_rules()}
 
 
-__all__ = ["UNREADABLE", "Context", "Finding", "Rule", "all_rules", "by_code"]
+__all__ = ["UNREADABLE", "UNUSED_SUPPRESSION", "Context", "Finding", "Rule", "all_rules", "by_code"]

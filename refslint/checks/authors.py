@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, lazy_fix
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -109,6 +109,7 @@ def check_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="A001",
+        formats=LIST_FORMATS,
         name="initials-with-periods",
         summary="Initials written with periods or spaces",
         description="Vancouver and NLM write initials run together without periods (`Park HH`). "
@@ -142,6 +143,7 @@ RULES = [
     ),
     Rule(
         code="A003",
+        formats=LIST_FORMATS,
         name="et-al-policy",
         summary="Number of authors before et al.",
         description="Styles fix how many authors precede et al.: Vancouver lists 6, AMA and "

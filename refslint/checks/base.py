@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-from ..model import Edit, Fix, Reference, Related, Severity, Span
+from ..model import FORMATS, Edit, Fix, Reference, Related, Severity, Span
 
 FixSafety = Literal["safe", "unsafe", "none"]
-Scope = Literal["entry", "list"]
+Scope = Literal["entry", "list", "document"]
 
 
 class Finding(NamedTuple):
@@ -27,6 +27,7 @@ class Finding(NamedTuple):
     style: str | None = None
     related: tuple[Related, ...] = ()
     reference: int = -1
+    path: str | None = None  # another file the finding is in (a .bib a manuscript names)
 
 
 @dataclass(slots=True)
@@ -83,6 +84,9 @@ class Rule:
     # When set, the rule reports only references that lack one of these fields: the engine
     # skips it, without starting the check, for references that have them all.
     only_if_missing: tuple[str, ...] = ()
+    # The source formats the rule applies to (model.FORMATS). "document" rules judge a whole
+    # document (BibTeX fields, citations) rather than parsed references.
+    formats: tuple[str, ...] = FORMATS
 
     @property
     def family(self) -> str:
@@ -99,9 +103,10 @@ def lazy_fix(message: str, span: Span, replacement: str, safety: FixSafety = "sa
 
 
 def ref_name(ref: Reference) -> str:
-    """How a person names the reference: its number, else its position in the list."""
-    digits = "".join(c for c in ref.label if c.isdigit())
-    return digits or str(ref.index + 1)
+    """How a person names the reference: its number (`[12]`, `12.`), its key (`\\bibitem{smith}`,
+    `@article{smith,`), else its position in the list."""
+    label = ref.label.strip("[](). \t")
+    return label or str(ref.index + 1)
 
 
 def local(ref: Reference, start: int, end: int) -> Span:

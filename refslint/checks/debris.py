@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from ..parse import CITE_RE
 from .base import Context, Finding, Rule, edit_fix
 
@@ -99,6 +99,7 @@ def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="E001",
+        formats=LIST_FORMATS,
         name="repeated-citation-block",
         summary="Export debris repeats the citation block",
         description=(
@@ -117,6 +118,7 @@ RULES = [
     ),
     Rule(
         code="E002",
+        formats=LIST_FORMATS,
         name="conflicting-citation-block",
         summary="A second citation block contradicts the first",
         description=(

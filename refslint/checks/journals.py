@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import vocab
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
 _DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
@@ -146,6 +146,7 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="J001",
+        formats=LIST_FORMATS,
         name="periods-in-journal-abbreviation",
         summary="Periods in a journal abbreviation",
         description="NLM abbreviations carry no periods (`Mol Cell Toxicol`); some styles keep "

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .. import vocab
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
 _PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
@@ -285,6 +285,7 @@ RULES = [
     ),
     Rule(
         code="N006",
+        formats=LIST_FORMATS,
         name="page-range-dash",
         summary="Hyphen or en dash in page ranges",
         description="NLM and AMA join page ranges with a hyphen, many journals with an en dash. "
@@ -303,6 +304,7 @@ RULES = [
     ),
     Rule(
         code="N007",
+        formats=LIST_FORMATS,
         name="page-range-elision",
         summary="Elided or full page ranges",
         description="NLM elides repeated leading digits (`706-13`); AMA and many journals print "

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .. import vocab
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix
 
 _HYPHEN_CAP_QUICK = re.compile(r"-[A-Z][a-z]")
@@ -106,6 +106,7 @@ def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="T001",
+        formats=LIST_FORMATS,
         trigger=_HYPHEN_CAP_QUICK,
         name="capitalised-word-in-title",
         summary="Title-Case word in a sentence-case title",
@@ -125,6 +126,7 @@ RULES = [
     ),
     Rule(
         code="T002",
+        formats=LIST_FORMATS,
         name="title-case-title",
         summary="Title in another case than the list's",
         description="Vancouver, NLM and AMA write article titles in sentence case; some styles "

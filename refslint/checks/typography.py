@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .. import vocab
-from ..model import Reference, Span
+from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix, local
 
 _DIGIT_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])")
@@ -295,6 +295,7 @@ RULES = [
     ),
     Rule(
         code="P006",
+        formats=LIST_FORMATS,
         name="citation-block-spacing",
         summary="Spacing in the citation block",
         description="Vancouver/NLM writes the citation block without spaces (`2016;6:30121`); "
@@ -319,6 +320,7 @@ RULES = [
     ),
     Rule(
         code="P007",
+        formats=LIST_FORMATS,
         name="missing-final-period",
         summary="Missing final period",
         description="Vancouver, NLM and AMA end every reference with a period (a reference "

@@ -26,8 +26,8 @@ _NUMBERED = re.compile(
 )
 # First characters a label can start with: most lines are decided without a regex.
 _LABEL_STARTS = frozenset("0123456789[ \t")
-_BULLET_STARTS = frozenset("•‣◦▪●·*-– \t")
-_BULLET = re.compile(r"[ \t]*[•‣◦▪●·*\-–][ \t]+(?=\S)")
+_BULLET_STARTS = frozenset("•‣◦▪●·*+-– \t")
+_BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
 _AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
@@ -188,3 +188,8 @@ def _unlabelled_entries(lines: list[_Line]) -> list[Entry]:
     while kept and not looks_like_reference(kept[-1][1]):
         kept.pop()
     return [e for e, _ in kept]
+
+
+def is_numbered(found: list[Entry]) -> bool:
+    """Every entry carries a number (`1.`, `[1]`, `1)`): citations may refer to them by it."""
+    return bool(found) and all(e.label.strip("[]().").isdigit() for e in found)
