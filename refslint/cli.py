@@ -280,10 +280,14 @@ def _add_noqa(results: list, ns: argparse.Namespace) -> int:
 def _settings(config, path: str) -> str:
     import json
 
-    active = config.active(path)
+    from .sources import format_for
+
+    fmt = format_for(path, config.input_format)
+    active = config.active(path, fmt)
     return json.dumps(
         {
             "path": path,
+            "format": fmt,
             "configuration": config.source,
             "preset": config.preset,
             "include": list(config.include),

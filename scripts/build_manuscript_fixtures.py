@@ -23,7 +23,7 @@ ARTICLE = "journal.pbio.1000359"
 # label in the article -> change, applied to the structured record before rendering
 DEFECTS = {
     "4": ("title", "Bacterial rhodopsin", "Bacterial rhod0psin"),  # P001
-    "9": ("lpage", None, "66"),  # N002: 66–66
+    "9": ("lpage", None, "66"),  # N002: 66–66 (written in full, see _pages)
     "15": ("title", "proteorhodopsin-like gene", "proteorhodopsin-like  gene"),  # P005
     # The citation block exported twice (E001); in BibTeX the debris lands in the journal (B003).
     "6": ("debris", None, " 2002;415:590–1."),
@@ -43,7 +43,7 @@ def records() -> list[dict]:
             key, old, new = DEFECTS[r["label"]]
             r[key] = r[key].replace(old, new) if old else new  # type: ignore[index]
     dup = dict(next(r for r in found if r["label"] == DUPLICATE_OF))
-    dup["authors"] = [{**a, "family": _ascii(a["family"])} for a in dup["authors"]]
+    dup["authors"] = [{**a, "family": _ascii(_family(a))} for a in dup["authors"]]
     dup["title"] = dup["title"].rstrip(".")
     found.append(dup)
     return found
@@ -57,7 +57,7 @@ def _pages(r: dict, dash: str) -> str:
     first, last = r.get("fpage", ""), r.get("lpage", "")
     if not last:
         return first
-    if r["label"] != "9" and len(first) == len(last):  # Vancouver elides: 149–152 -> 149–52
+    if first != last and len(first) == len(last):  # Vancouver elides: 149–152 -> 149–52
         i = 0
         while i < len(first) - 1 and first[i] == last[i]:
             i += 1
@@ -65,11 +65,15 @@ def _pages(r: dict, dash: str) -> str:
     return f"{first}{dash}{last}"
 
 
+def _family(a: dict) -> str:
+    return a.get("family") or a.get("literal") or a.get("collab") or ""
+
+
 def _authors(r: dict, tex: bool = False) -> str:
     names = []
     for a in r["authors"][:6]:
-        initials = a.get("given", "").replace(".", "").replace(" ", "")
-        family = _tex(a["family"]) if tex else a["family"]
+        initials = (a.get("given") or "").replace(".", "").replace(" ", "")
+        family = _tex(_family(a)) if tex else _family(a)
         names.append(f"{family} {initials}".strip())
     text = ", ".join(names)
     if r.get("etal") or len(r["authors"]) > 6:
@@ -87,7 +91,9 @@ _TEX_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0308": '"', "\u0303": "~", "\u0
 
 def _tex(text: str) -> str:
     out = []
-    for c in text:
+    for c in (
+        text.replace("\\", "\\textbackslash{}").replace("%", "\\%").replace("&", "\\&").replace("#", "\\#")
+    ):
         d = unicodedata.normalize("NFD", c)
         if len(d) == 2 and d[1] in _TEX_ACCENTS:
             out.append(f"\\{_TEX_ACCENTS[d[1]]}{{{d[0]}}}")
@@ -96,24 +102,31 @@ def _tex(text: str) -> str:
     return "".join(out)
 
 
+def _journal(r: dict) -> str:
+    return r["journal"].rstrip(".")
+
+
 def plain(r: dict) -> str:
     block = f"{r['year']};{r['volume']}:{_pages(r, '–')}.{r.get('debris', '')}"
-    return f"{_authors(r)}. {_title(r)} {r['journal']}. {block}"
+    return f"{_authors(r)}. {_title(r)} {_journal(r)}. {block}"
 
 
 def markdown(r: dict) -> str:
     block = f"{r['year']};{r['volume']}:{_pages(r, '–')}.{r.get('debris', '')}"
-    return f"{_authors(r)}. {_title(r)} *{r['journal']}*. {block}"
+    return f"{_authors(r)}. {_title(r)} *{_journal(r)}*. {block}"
 
 
 def latex(r: dict) -> str:
     block = f"{r['year']};{r['volume']}:{_pages(r, '--')}.{r.get('debris', '').replace('–', '--')}"
     title = f"\\newblock {_tex(_title(r))}"
-    return f"{_authors(r, tex=True)}.\n  {title}\n  \\newblock \\textit{{{r['journal']}}}. {block}"
+    return f"{_authors(r, tex=True)}.\n  {title}\n  \\newblock \\textit{{{_tex(_journal(r))}}}. {block}"
 
 
 def key(r: dict, seen: set[str]) -> str:
-    base = _ascii(r["authors"][0]["family"]).lower().replace(" ", "").replace("-", "") + r["year"]
+    base = (
+        "".join(c for c in _ascii(_family(r["authors"][0])).lower() if c.isalnum())[:20]
+        + "".join(c for c in r["year"] if c.isdigit())[:4]
+    )
     k, n = base, 1
     while k in seen:
         n += 1
@@ -123,7 +136,10 @@ def key(r: dict, seen: set[str]) -> str:
 
 
 def bibtex(r: dict, k: str) -> str:
-    authors = " and ".join(f"{_tex(a['family'])}, {a.get('given', '')}" for a in r["authors"])
+    authors = " and ".join(
+        f"{_tex(_family(a))}, {a['given']}" if a.get("given") else f"{{{_tex(_family(a))}}}"
+        for a in r["authors"]
+    )
     if r.get("etal"):
         authors += " and others"
     pages = (
@@ -139,7 +155,7 @@ def bibtex(r: dict, k: str) -> str:
         f"  author  = {{{authors}}},\n"
         f"  title   = {{{_tex(r['title'].rstrip('.'))}}},\n"
         f"  journal = {{{r['journal']}{debris}}},\n"
-        f"  year    = {r['year']},\n"
+        f"  year    = {{{r['year']}}},\n"
         f"  volume  = {{{r['volume']}}},\n"
         f"  pages   = {{{pages}}}\n"
         "}\n"

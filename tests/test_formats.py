@@ -260,3 +260,12 @@ def test_folders_are_walked_for_manuscripts(tmp_path):
     (tmp_path / "README.md").write_text("# Project\n\nNothing to see.\n")
     out = run(["--isolated", "."], cwd=tmp_path).stdout.decode()
     assert "paper.md:3:" in out and "refs.bib:" in out and "README" not in out
+
+
+def test_latex_list_kept_in_an_input_file_is_read_for_the_cross_check(tmp_path):
+    items = "".join(f"\\bibitem{{{k}}} {ref}\n" for k, ref in zip(["a", "b"], [REF_A, REF_B], strict=True))
+    (tmp_path / "refs.tex").write_text(f"\\begin{{thebibliography}}{{9}}\n{items}\\end{{thebibliography}}\n")
+    (tmp_path / "paper.tex").write_text("As shown \\cite{a,c}.\n\\input{refs}\n")
+    out = run(["--isolated", "paper.tex"], cwd=tmp_path).stdout.decode()
+    assert "paper.tex:1:18: C002 cites key c" in out
+    assert "refs.tex:3:10: C001 `b` is never cited" in out

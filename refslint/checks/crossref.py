@@ -57,7 +57,35 @@ def _targets_and_citations(doc, refs: list[Reference]) -> tuple[list[Target], li
         return _numbered(doc, refs), keyed, True
     if keyed and doc.bibliographies:
         return bib_targets(doc), keyed, False
+    if keyed and doc.inputs:
+        return input_targets(doc), keyed, False
     return [], [], False
+
+
+def input_targets(doc) -> list[Target]:
+    """The `\\bibitem` keys of the files a LaTeX manuscript `\\input`s (a list kept apart)."""
+    from ..sources import read
+
+    targets = []
+    for name in doc.inputs:
+        path = _beside(doc.path, name)
+        source = _read(path if os.path.isfile(path) else path + ".tex")
+        if source is None:
+            continue
+        other = read(source, "latex")
+        for label, span in zip([e.label for e in other.entries], other.label_spans, strict=True):
+            targets.append(Target(label, span or Span(0, 0), source.path, len(targets)))
+    return targets
+
+
+def _read(path: str):
+    from ..decode import DecodeError, decode
+
+    try:
+        with open(path, "rb") as f:
+            return decode(path, f.read())
+    except (OSError, DecodeError):
+        return None
 
 
 def bib_targets(doc) -> list[Target]:
@@ -75,13 +103,10 @@ def _beside(manuscript: str, name: str) -> str:
 
 
 def _bib_keys(path: str) -> list[tuple[str, Span]]:
-    from ..decode import DecodeError, decode
     from ..sources.bibtex import parse_entries
 
-    try:
-        with open(path, "rb") as f:
-            source = decode(path, f.read())
-    except (OSError, DecodeError):
+    source = _read(path)
+    if source is None:
         return []
     entries, _problems = parse_entries(source.text)
     return [(e.key, e.key_span) for e in entries]
@@ -118,7 +143,18 @@ def check_missing(doc, refs: list[Reference], _ctx: Context) -> Iterator[Finding
             shown = ", ".join(missing)
             what = "reference" if c.numeric else "key"
             plural = "s" if len(missing) > 1 else ""
-            yield Finding(c.span, f"cites {what}{plural} {shown}, which the reference list does not have")
+            yield Finding(
+                _key_span(doc.text, c, missing[0]),
+                f"cites {what}{plural} {shown}, which the reference list does not have",
+            )
+
+
+def _key_span(text: str, c: Citation, key: str) -> Span:
+    """Where a key is written inside a citation (the whole citation for numbers)."""
+    if c.numeric:
+        return c.span
+    m = re.search(rf"(?<![\w:.-]){re.escape(key)}(?![\w:-])", text[c.span.start : c.span.end])
+    return Span(c.span.start + m.start(), c.span.start + m.end()) if m else c.span
 
 
 def check_order(doc, refs: list[Reference], _ctx: Context) -> Iterator[Finding]:

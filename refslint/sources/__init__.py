@@ -58,6 +58,7 @@ class Document:
     cites_all: bool = False  # \nocite{*}, nocite: '@*'
     suppressions: list[Suppression] = field(default_factory=list)
     bibliographies: list[str] = field(default_factory=list)  # .bib files the manuscript names
+    inputs: list[str] = field(default_factory=list)  # files a LaTeX manuscript \input s
     bib: list = field(default_factory=list)  # BibTeX: the parsed entries (sources.bibtex.BibEntry)
     problems: list[tuple[Span, str]] = field(default_factory=list)  # syntax errors found while reading
     numbered: bool = False  # the list is labelled 1, 2, 3 ...

@@ -337,5 +337,10 @@ def _family_given(raw: str, a: int, b: int) -> tuple[tuple[int, int], tuple[int,
 
 
 def _initials(given: str) -> str:
-    letters = [w[0] for w in re.split(r"[\s.\-~]+", given) if w and w[0].isalpha() and w[0].isupper()]
+    """`Hyun Ho` -> `HH`, `J. D.` -> `JD`, `SK` (already initials) -> `SK`."""
+    letters = []
+    for word in re.split(r"[\s.\-~]+", given):
+        if not word or not word[0].isalpha() or not word[0].isupper():
+            continue
+        letters.append(word if len(word) <= 3 and word.isupper() else word[0])
     return "".join(letters)

@@ -7,8 +7,8 @@ The reference list is `\\begin{thebibliography}` ... `\\end{thebibliography}`; e
 Citations are the keys of `\\cite`-like commands (`\\cite`, `\\citep`, `\\citet`, `\\parencite`,
 `\\autocite`, `\\footcite`, with optional arguments and stars; `\\nocite` cites without a place
 in the order, `\\nocite{*}` cites everything) outside comments and outside the list. The `.bib`
-files named by `\\bibliography{}` or `\\addbibresource{}` are checked when there is no list in
-the file.
+files named by `\\bibliography{}` or `\\addbibresource{}`, or else the `\\bibitem`s of the files it
+`\\input`s or `\\include`s, are checked when there is no list in the file.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}(?:\s*\{[^{}]*\})?")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
 _BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
 _CITE = re.compile(r"\\(no)?(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^{}]*)\}")
+_INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
 _BIBLIOGRAPHY = re.compile(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 
@@ -42,7 +43,8 @@ def read(source: Source) -> Document:
         end = end_m.start() if end_m else len(text)
         lists.append((begin.start(), end_m.end() if end_m else len(text)))
         items = list(_BIBITEM.finditer(searchable, begin.end(), end))
-        for item, following in zip(items, [*items[1:], None], strict=True):
+        for n, item in enumerate(items):
+            following = items[n + 1] if n + 1 < len(items) else None
             stop = following.start() if following else end
             body_start = item.end()
             while body_start < stop and text[body_start].isspace():
@@ -71,5 +73,7 @@ def read(source: Source) -> Document:
             name = name.strip()
             if name:
                 doc.bibliographies.append(name if name.endswith(".bib") else name + ".bib")
+    if not labels:  # the list may be kept in a file of its own
+        doc.inputs = [m.group(1).strip() for m in _INPUT.finditer(searchable)]
     doc.suppressions = tex_suppressions(text, fallbacks)
     return doc
