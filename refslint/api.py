@@ -103,8 +103,6 @@ def _with_merge_fix(doc: Document, refs: list[Reference], d: Diagnostic) -> Diag
     """A duplicate in a manuscript: the unsafe fix merges it and renumbers the citations."""
     if d.code != "D001" or not d.related or d.reference < 0:
         return d
-    from dataclasses import replace
-
     from .checks.crossref import merge_fix
 
     first = d.related[0].span.start
@@ -112,7 +110,7 @@ def _with_merge_fix(doc: Document, refs: list[Reference], d: Diagnostic) -> Diag
     if keep is None or keep == d.reference:
         return d
     fix = merge_fix(doc, refs, keep, d.reference)
-    return replace(d, fix=fix) if fix is not None else d
+    return d._replace(fix=fix) if fix is not None else d
 
 
 def lint_text(

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import vocab
 from .checks import DEPRECATED, Rule, all_rules, by_code
 from .errors import ConfigError
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .model import Severity
+from .yamlio import YAMLError, safe_load
 
 CONFIG_NAMES = (".refslint.yaml", ".refslint.yml", "refslint.yaml")
 PRESETS = ("vancouver", "ama")
@@ -139,12 +138,12 @@ def read_file(path: Path) -> dict:
     if path.name == "pyproject.toml":
         return _pyproject_section(path) or {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: configuration is not UTF-8") from None
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise ConfigError(f"{path}: invalid YAML{where}") from None

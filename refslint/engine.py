@@ -3,6 +3,8 @@ house-style rules against the chosen style; applies levels and ignores; sorts.""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from .checks import UNREADABLE, Context, Finding, Rule
@@ -35,7 +37,7 @@ def lint_references(path: str, refs: list[Reference], config: Config, fmt: str =
                 voting.append((r, ctx, []))
     ballots = {r.code: votes for r, _ctx, votes in voting}
     entry = [r for r in rules if r.scope == "entry"]
-    triggered = [(r, r.check, contexts[r.code], r.trigger.search) for r in entry if r.trigger is not None]
+    triggered = [(r, r.check, contexts[r.code], r.trigger) for r in entry if r.trigger is not None]
     conditional = [(r, r.check, contexts[r.code], r.only_if_missing) for r in entry if r.only_if_missing]
     plain = [
         (r, r.check, contexts[r.code])
@@ -45,25 +47,29 @@ def lint_references(path: str, refs: list[Reference], config: Config, fmt: str =
     voters = [(r, r.check, contexts[r.code], ballots[r.code]) for r in entry if r.code in ballots]
     found: list[Found] = []
     add = found.append
-    for ref in refs:
-        index, raw = ref.index, ref.raw
-        for rule, check, ctx, search in triggered:
-            if search(raw) is not None:
-                for f in check(ref, ctx):
-                    add((rule, f, index))
-        fields = ref.fields
-        for rule, check, ctx, needed in conditional:
+    # Rule by rule over all references: the loops are tighter than reference by reference, and
+    # a rule's trigger is searched in the whole list at once (see _matching).
+    scan = _Scan(refs) if triggered else None
+    for rule, check, ctx, pattern in triggered:
+        for ref in scan.matching(pattern):  # type: ignore[union-attr]
+            for f in check(ref, ctx):
+                add((rule, f, ref.index))
+    for rule, check, ctx, needed in conditional:
+        for ref in refs:
+            fields = ref.fields
             for name in needed:
                 if name not in fields:
                     for f in check(ref, ctx):
-                        add((rule, f, index))
+                        add((rule, f, ref.index))
                     break
-        for rule, check, ctx in plain:
+    for rule, check, ctx in plain:
+        for ref in refs:
             for f in check(ref, ctx):
-                add((rule, f, index))
-        for rule, check, ctx, ballot in voters:
+                add((rule, f, ref.index))
+    for rule, check, ctx, ballot in voters:
+        for ref in refs:
             for f in check(ref, ctx):
-                add((rule, f, index))
+                add((rule, f, ref.index))
             if ctx.votes:
                 ballot.append((ref, ctx.votes))
                 ctx.votes = set()
@@ -115,6 +121,48 @@ def lint_document_rules(doc, refs: list[Reference], config: Config) -> list[Diag
 
 
 Ballot = list[tuple[Reference, set[str]]]
+
+# Constructs whose meaning depends on what lies beyond the match: at a reference's edge they see
+# the neighbouring reference (or the separator) in the joined text instead of the text's end.
+_EDGE_SENSITIVE = re.compile(r"(?<!\[)\^|\$|\\[AZzbB]|\(\?<?[=!]")
+
+
+class _Scan:
+    """Which references a trigger pattern matches, found by searching all of them joined
+    (one C-level scan per rule instead of one Python call per reference and rule)."""
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.refs = refs
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for ref in refs:
+            self.starts.append(pos)
+            pos += len(ref.raw)
+            self.ends.append(pos)
+            pos += 1
+        self.text = "\n".join(ref.raw for ref in refs)
+
+    def matching(self, pattern: re.Pattern[str]) -> list[Reference]:
+        refs = self.refs
+        if len(refs) < 64 or _EDGE_SENSITIVE.search(pattern.pattern):
+            search = pattern.search
+            return [ref for ref in refs if search(ref.raw) is not None]
+        hits = []
+        search, text, starts, ends = pattern.search, self.text, self.starts, self.ends
+        pos, n = 0, len(refs)
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return hits
+            i = bisect_right(starts, m.start()) - 1
+            # A match that crosses into the separator or the next reference proves nothing
+            # about this one: ask this reference alone.
+            if m.end() <= ends[i] or search(refs[i].raw) is not None:
+                hits.append(refs[i])
+            if i + 1 >= n:
+                return hits
+            pos = starts[i + 1]
 
 
 def _second_pass(rule: Rule, ctx: Context, votes: Ballot, found: list[Found]) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
 
 from .model import Diagnostic, Edit, Fix, Related, Span
 
@@ -173,4 +172,4 @@ class SpanMap:
 
     def diagnostic(self, d: Diagnostic) -> Diagnostic:
         related = tuple(Related(r.path, self.span(r.span), r.message) for r in d.related)
-        return replace(d, span=self.span(d.span), fix=self.fix(d.fix), related=related)
+        return d._replace(span=self.span(d.span), fix=self.fix(d.fix), related=related)

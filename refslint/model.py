@@ -101,8 +101,7 @@ class Reference:
         return self.raw[span.start - self.span.start : span.end - self.span.start]
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """A citation in a manuscript's text (`[3, 5-7]`, `\\cite{a,b}`, `[@key]`).
 
     `labels` are reference numbers when `numeric`, else citation keys. A citation that is not
@@ -115,21 +114,18 @@ class Citation:
     in_text: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     span: Span
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     message: str
     edits: tuple[Edit, ...]
     applicability: Applicability = "safe"
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another location that explains a finding (the earlier entry a duplicate repeats)."""
 
     path: str
@@ -137,8 +133,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     path: str
     code: str
     name: str
@@ -153,8 +148,7 @@ class Diagnostic:
     reference: int = -1  # index of the reference, -1 for file-level findings
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One reference as found in a file, before parsing: its label and its exact text."""
 
     label: str
@@ -163,8 +157,7 @@ class Entry:
     label_span: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A decoded file. `text` excludes any byte-order mark; `bom` and `encoding` let --fix
     write the file back byte for byte outside its edits."""
 

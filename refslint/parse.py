@@ -18,6 +18,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters
 from lark.lexer import Lexer
 
 from . import vocab
+from .cache import grammar_cache
 from .model import Author, Entry, Field, Reference, Span, set_author_splitter
 
 
@@ -73,7 +74,8 @@ def _lexer() -> SegmentLexer:
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     grammar = resources.files("refslint").joinpath("grammars/reference.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", lexer=SegmentLexer, maybe_placeholders=False)
+    cache = grammar_cache("reference")
+    return Lark(grammar, parser="lalr", lexer=SegmentLexer, maybe_placeholders=False, cache=cache)
 
 
 _PAGES = (

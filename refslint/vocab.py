@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
+from .yamlio import safe_load
 
 _HERE = Path(__file__).resolve().parent
 
@@ -38,14 +38,9 @@ def fold(word: str) -> str:
 
 @cache
 def _ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    exact: dict[str, str] = {}
-    prefixes: dict[str, str] = {}
-    for line in _lines("ltwa.tsv"):
-        word, _, abbrev = line.partition("\t")
-        if word.endswith("-"):
-            prefixes[word[:-1]] = abbrev
-        else:
-            exact[word] = abbrev
+    table = dict(line.split("\t", 1) if "\t" in line else (line, "") for line in _lines("ltwa.tsv"))
+    prefixes = {word[:-1]: abbrev for word, abbrev in table.items() if word.endswith("-")}
+    exact = {word: abbrev for word, abbrev in table.items() if not word.endswith("-")}
     abbrevs = frozenset(a for a in (*exact.values(), *prefixes.values()) if a)
     return exact, prefixes, abbrevs
 
@@ -71,7 +66,9 @@ def is_ltwa_abbreviation(word: str) -> bool:
 
 @cache
 def common_words() -> frozenset[str]:
-    return frozenset(_lines("common-words.txt"))
+    # One split and one set: the hashing of 21,000 words is the whole cost.
+    words = set((data_dir() / "vocab" / "common-words.txt").read_text(encoding="utf-8").split("\n"))
+    return frozenset(w for w in words if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -111,9 +108,14 @@ def journal_key(name: str) -> str:
 
 
 @cache
+def _aliases_file() -> dict:
+    return safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+
+
+@cache
 def journal_aliases() -> dict[str, str]:
     """Variant (folded) -> the NLM form; from journal-aliases.yaml."""
-    data = yaml.safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+    data = _aliases_file()
     table: dict[str, str] = {}
     for canonical, variants in (data.get("aliases") or {}).items():
         for v in variants or []:
@@ -124,7 +126,7 @@ def journal_aliases() -> dict[str, str]:
 @cache
 def journal_word_forms() -> dict[str, str]:
     """Words with a fixed spelling inside journal names (FASEB, PLoS, EBioMedicine), folded."""
-    data = yaml.safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+    data = _aliases_file()
     return {fold(w): w for w in data.get("word-forms") or []}
 
 

@@ -19,12 +19,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import vocab
 from .checks.base import Context, Finding, Rule, edit_fix
 from .errors import ConfigError
 from .model import FORMATS, Reference, Span
+from .yamlio import YAMLError, safe_load
 
 TYPES = ("existence", "substitution", "consistency", "conditional")
 FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
@@ -47,17 +46,17 @@ _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*
 def load_file(path: Path) -> list[Rule]:
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read rule file ({exc})") from None
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         raise ConfigError(f"{where}: invalid YAML ({_yaml_problem(exc)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"{where}: a rule file is a mapping with a `rules:` list")
     return [build(spec, where) for spec in data["rules"]]
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> str:
+def _yaml_problem(exc: YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     return f"{problem} at line {mark.line + 1}" if mark else problem

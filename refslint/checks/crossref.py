@@ -12,14 +12,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Citation, Edit, Fix, Reference, Span
 from .base import Context, Finding, Rule
 
 
-@dataclass
-class Target:
+class Target(NamedTuple):
     """What citations point to: a list entry or a .bib entry."""
 
     name: str  # the number or the key

@@ -25,7 +25,8 @@ _OPEN, _CLOSE = "([{", ")]}"
 
 
 # Patterns start with their rarest character so that the scan fails fast at most positions.
-_LETTER_DIGIT_LETTER = re.compile(r"\d(?<=[^\W\d_]\d)[a-z]")
+# Triggers: cheap patterns the findings need (the engine searches the whole list with them).
+_LETTER_DIGIT_LETTER = re.compile(r"[^\W\d_]\d[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -50,7 +51,7 @@ def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
 # One character class is scanned many times faster than an alternation: each check below first
 # asks a cheap question of the raw text and returns at once for the (common) clean reference.
 _TWO_MARKS = re.compile(r"[.,;:][.,;:]")
-_SPACE_MARK = re.compile(r"[,.](?<=[ \t\u00a0][,.])")
+_SPACE_MARK = re.compile(r"[ \t\u00a0][,.]")
 _TWO_SPACES = re.compile(r"  |\u00a0 | \u00a0|\u00a0\u00a0")
 _MOJIBAKE_LEAD = re.compile("[\u00c3\u00c2\u00e2\u00ce\u00ef]")
 

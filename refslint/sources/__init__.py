@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import NamedTuple
 
 from ..mapped import MappedText, SpanMap
 from ..model import Citation, Entry, Source, Span
@@ -35,8 +36,7 @@ def format_for(path: str, override: str | None = None) -> str:
     return EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """A comment that hides findings: `codes` (empty: every code) within `target`."""
 
     span: Span  # the comment itself

@@ -21,6 +21,7 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedEOF, UnexpectedInput
 
+from ..cache import grammar_cache
 from ..mapped import MappedText
 from ..model import Source, Span
 from . import Document, mapped_document
@@ -67,7 +68,8 @@ def parser() -> Lark:
     from importlib.resources import files
 
     grammar = files("refslint").joinpath("grammars/bibtex.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", propagate_positions=True, maybe_placeholders=False)
+    cache = grammar_cache("bibtex")
+    return Lark(grammar, parser="lalr", propagate_positions=True, maybe_placeholders=False, cache=cache)
 
 
 def read(source: Source) -> Document:

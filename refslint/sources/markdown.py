@@ -85,12 +85,12 @@ def front_matter(text: str) -> tuple[list[str], str]:
     end = _front_matter_end(text)
     if not end:
         return [], ""
-    import yaml
+    from ..yamlio import YAMLError, safe_load
 
     block = text[:end].strip().strip("-").strip(".")
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
+        data = safe_load(block)
+    except YAMLError:
         return [], ""
     if not isinstance(data, dict):
         return [], ""

@@ -1,0 +1,73 @@
+"""Start-up: one `refslint` process on a 200-reference list (what a pre-commit run starts),
+against `python -c "import lark, yaml"` measured in the same run, alternating.
+
+refslint is installed the way pre-commit installs it (`pip install .` into a fresh virtual
+environment, which compiles the modules to bytecode); lark and PyYAML come from this Python's
+site-packages (`--system-site-packages`), so both commands import the very same copies.
+
+    python benchmarks/startup.py [--runs 15]
+
+Prints the median wall time of each and their ratio (the target is at most 1.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = ROOT / "tests" / "fixtures" / "clean"
+
+
+def two_hundred_references() -> str:
+    lines = []
+    for path in sorted(CLEAN.glob("*.txt")):
+        for line in path.read_text().splitlines():
+            lines.append(line.split(". ", 1)[1] if line[:1].isdigit() else line)
+    lines = [line for line in lines if line.strip()]
+    while len(lines) < 200:
+        lines += lines
+    return "".join(f"{i}. {line}\n" for i, line in enumerate(lines[:200], 1))
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+        python = str(venv / "bin" / "python")
+        subprocess.run(
+            [python, "-m", "pip", "install", "-q", "--no-deps", str(ROOT)],
+            check=True,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
+        )
+        refslint = [str(venv / "bin" / "refslint")]
+        path = Path(tmp) / "references.txt"
+        path.write_text(two_hundred_references(), encoding="utf-8")
+        wall([*refslint, "--isolated", str(path)])  # warm the file cache and the grammar cache
+        ours, base = [], []
+        for _ in range(args.runs):
+            ours.append(wall([*refslint, "--isolated", str(path)]))
+            base.append(wall([python, "-c", "import lark, yaml"]))
+    a, b = statistics.median(ours), statistics.median(base)
+    print(f"refslint on 200 references: median {a * 1000:.0f} ms (min {min(ours) * 1000:.0f})")
+    print(f"python -c 'import lark, yaml': median {b * 1000:.0f} ms (min {min(base) * 1000:.0f})")
+    print(f"ratio of medians: {a / b:.2f}  (ratio of minimums: {min(ours) / min(base):.2f})")
+
+
+if __name__ == "__main__":
+    main()
