@@ -36,14 +36,29 @@ def corpus_lines() -> list[str]:
     return lines
 
 
-def varied(lines: list[str], n: int, seed: int = 7) -> list[str]:
+def varied(lines: list[str], n: int, seed: int = 7, distinct: bool = False) -> list[str]:
+    """n references from lines, repeated with numbers shifted. Repeats of a reference are near
+    duplicates (the worst case for D001: almost every reference is one); with `distinct`, the
+    first author's family name and two words of each repeat (in the title, usually) are swapped
+    for other corpus words as well, so the list reads like a long list of different works."""
     rng = random.Random(seed)
+    words = sorted({w for line in lines[:2000] for w in re.findall(r"\b[a-z]{5,}\b", line)})
+    heads = (line.split(" ", 1)[0] for line in lines[:4000])
+    families = sorted({h for h in heads if h[:1].isupper() and h[1:2].islower()})
     out = []
     while len(out) < n:
         base = lines[len(out) % len(lines)]
         shift = rng.randint(1, 9)
         # vary numbers so duplicates are not trivially identical, keep the structure
-        out.append(re.sub(r"\d+", lambda m, s=shift: str(int(m.group(0)) + s), base, count=2))
+        ref = re.sub(r"\d+", lambda m, s=shift: str(int(m.group(0)) + s), base, count=2)
+        if distinct and len(out) >= len(lines):
+            found = list(re.finditer(r"\b[a-z]{5,}\b", ref))
+            for m in sorted(rng.sample(found, min(2, len(found))), key=lambda m: -m.start()):
+                ref = ref[: m.start()] + rng.choice(words) + ref[m.end() :]
+            first = ref.split(" ", 1)
+            if len(first) == 2 and first[0][:1].isupper():
+                ref = rng.choice(families) + " " + first[1]
+        out.append(ref)
     return out
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sources, suppress
+from .checks import TOO_LONG
 from .config import Config, build_config
 from .decode import DecodeError, decode
-from .engine import lint_document_rules, lint_references, unreadable
+from .engine import Linter, lint_document_rules, lint_references, unreadable
 from .fix import FixResult, fix_text
-from .model import Diagnostic, Reference, Source, gc_paused
+from .model import Diagnostic, Entry, Reference, Source, Span, gc_paused
 from .parse import parse
 from .sources import Document, plaintext
 
@@ -69,10 +70,60 @@ def read_document(source: Source, fmt: str | None = None) -> Document:
     return sources.read(source, sources.format_for(source.path, fmt))
 
 
+# Lists longer than this are parsed and checked a chunk at a time (engine.Linter): memory stays
+# bounded by the chunk, the diagnostics and the list rules' compact summaries.
+CHUNK = 20_000
+
+
+def entry_text(doc: Document, entry: Entry) -> Entry:
+    """The entry with its text (plain lists keep only spans until an entry is parsed)."""
+    if entry.text or entry.span.start == entry.span.end:
+        return entry
+    return entry._replace(text=doc.text[entry.span.start : entry.span.end])
+
+
+# The per-reference budget: no real reference comes near this length, and every step of the
+# parser and the rules is at most linear in an entry's length below it, so no entry can hold
+# up a run (a 10 MB line without line breaks is reported, not parsed).
+MAX_ENTRY = 20_000
+
+
+def parse_entry(doc: Document, entry: Entry, index: int) -> Reference:
+    if entry.span.end - entry.span.start > MAX_ENTRY or len(entry.text) > MAX_ENTRY:
+        ref = Reference(index, entry.label, "", Span(entry.span.start, entry.span.start), kind="other")
+        ref.style = "other"
+        ref.errors.append("too long")
+        return ref
+    return parse(entry_text(doc, entry), index)
+
+
+def parse_entries(doc: Document, start: int = 0, stop: int | None = None) -> list[Reference]:
+    entries = doc.entries[start:stop]
+    return [parse_entry(doc, entry, i) for i, entry in enumerate(entries, start)]
+
+
+def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
+    """X002 for the entries parse_entry does not parse."""
+    if TOO_LONG.code not in config.selected:
+        return []
+    found = []
+    for i, entry in enumerate(doc.entries):
+        if entry.span.end - entry.span.start > MAX_ENTRY or len(entry.text) > MAX_ENTRY:
+            span = doc.entry_spans[i]
+            size = f"{span.end - span.start:,}"
+            message = f"entry of {size} characters: too long to be one reference, not checked"
+            where = Span(span.start, min(span.end, span.start + 1))
+            rule, level = TOO_LONG, config.levels[TOO_LONG.code]
+            found.append(Diagnostic(doc.path, rule.code, rule.name, message, where, level, reference=i))
+    return found
+
+
 @gc_paused
 def lint_document(doc: Document, config: Config) -> FileResult:
     """Every finding of a document, in the file's coordinates, suppressions applied."""
-    refs = [parse(entry, i) for i, entry in enumerate(doc.entries)]
+    if doc.format == "text" and len(doc.entries) > CHUNK:
+        return _lint_long_list(doc, config)
+    refs = parse_entries(doc)
     is_list, why = _verdict(doc, refs)
     diagnostics: list[Diagnostic] = []
     if is_list:
@@ -81,6 +132,7 @@ def lint_document(doc: Document, config: Config) -> FileResult:
             diagnostics = [doc.spans.diagnostic(d) for d in diagnostics]
         if doc.format in ("markdown", "latex"):
             diagnostics = [_with_merge_fix(doc, refs, d) for d in diagnostics]
+        diagnostics += _too_long(doc, config)
     diagnostics += lint_document_rules(doc, refs if is_list else [], config)
     diagnostics = suppress.apply(doc, diagnostics, config)
     diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
@@ -90,6 +142,72 @@ def lint_document(doc: Document, config: Config) -> FileResult:
         source = _read_quietly(path)
         result.companions.append(FileResult(path, source, [d for d in diagnostics if d.path == path]))
     return result
+
+
+def _lint_long_list(doc: Document, config: Config) -> FileResult:
+    """A plain list of more than CHUNK references, in chunks (in `config.jobs` processes);
+    whether it is a reference list at all is judged on its first chunk."""
+    linter = Linter(doc.path, config, doc.format)
+    n = len(doc.entries)
+    bounds = [(start, min(start + CHUNK, n)) for start in range(0, n, CHUNK)]
+    first = parse_entries(doc, *bounds[0])
+    is_list, why = list_verdict(first)
+    if not is_list:
+        return FileResult(doc.path, None, [], 0, why, doc)
+    why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
+    jobs = min(config.jobs, len(bounds))
+    pool = _pool(jobs - 1, (doc, config)) if jobs > 1 else None
+    try:
+        if pool is None:
+            linter.feed(first)
+            del first
+            for start, stop in bounds[1:]:
+                linter.feed(parse_entries(doc, start, stop))
+        else:
+            # Chunk i goes to a worker unless i % jobs == 0: those this process checks while the
+            # workers run. Parts are merged in chunk order, so results do not depend on jobs.
+            pending = {i: pool.apply_async(_check_chunk, (b,)) for i, b in enumerate(bounds) if i % jobs}
+            parts = {}
+            for i, b in enumerate(bounds):
+                if i % jobs == 0:
+                    own = Linter(doc.path, config, doc.format)
+                    own.feed(first if i == 0 else parse_entries(doc, *b))
+                    first = []
+                    parts[i] = own.part()
+            for i in range(len(bounds)):
+                linter.merge(parts.pop(i) if i in parts else pending.pop(i).get())
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    diagnostics = linter.finish(lambda indices: [parse_entry(doc, doc.entries[i], i) for i in indices])
+    diagnostics += _too_long(doc, config)
+    diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+    return FileResult(doc.path, None, diagnostics, n, why, doc)
+
+
+# The document and configuration a worker process checks chunks of: inherited when the worker
+# is forked, so the text is not sent to it.
+_JOB: tuple[Document, Config] | None = None
+
+
+def _pool(workers: int, job: tuple[Document, Config]):
+    """Worker processes that inherit `job`, or None where processes cannot be forked."""
+    import multiprocessing
+
+    global _JOB
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _JOB = job
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+@gc_paused
+def _check_chunk(bounds: tuple[int, int]) -> tuple:
+    doc, config = _JOB  # type: ignore[misc]
+    linter = Linter(doc.path, config, doc.format)
+    linter.feed(parse_entries(doc, *bounds))
+    return linter.part()
 
 
 def _read_quietly(path: str) -> Source | None:

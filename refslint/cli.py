@@ -31,6 +31,16 @@ def _csv(value: str) -> list[str]:
     return [v for v in value.replace(",", " ").split() if v]
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or more, got {n}")
+    return n
+
+
 def check_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="refslint", description="Lint bibliographic reference lists.")
     p.add_argument("paths", nargs="*", help="files or folders to lint; - reads standard input")
@@ -83,6 +93,13 @@ def check_parser() -> argparse.ArgumentParser:
         help="write a suppression comment above each entry with findings (Markdown, LaTeX, BibTeX)",
     )
     p.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in this baseline file")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        help="processes for many files and for very long lists (default 0: one per CPU)",
+    )
     p.add_argument(
         "--write-baseline", metavar="FILE", help="record the current findings in a baseline file and exit"
     )
@@ -191,21 +208,33 @@ def _check(args: list[str]) -> int:
     def add(result) -> None:
         results.append(result)
         for other in result.companions:  # findings in a .bib the manuscript names
-            if baseline is not None:
+            if baseline is not None and not in_parallel:
                 other.diagnostics = baseline.filter(other)
             results.append(other)
 
+    files = []
     for path in api.expand_paths(paths, config, ns.force_exclude):
-        if path == "-":
-            name, data = ns.stdin_filename or "-", sys.stdin.buffer.read()
-        elif not os.path.exists(path):
+        if path != "-" and not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")
-        else:
-            name, data = path, None
-        result = api.lint_bytes(name, data, config) if data is not None else api.lint_file(path, config)
+        files.append(path)
+    config.jobs = ns.jobs or os.cpu_count() or 1
+    in_parallel = (
+        config.jobs > 1 and len(files) > 1 and "-" not in files
+        and not (fixing or ns.add_noqa or ns.write_baseline)
+    )  # fmt: skip
+    if in_parallel:
+        linted = _lint_in_parallel(files, config, baseline)
+    else:
+        linted = (
+            api.lint_bytes(ns.stdin_filename or "-", sys.stdin.buffer.read(), config)
+            if path == "-"
+            else api.lint_file(path, config)
+            for path in files
+        )
+    for path, result in zip(files, linted, strict=True):
         if ns.verbose:
             print(f"refslint: {result.path}: {result.verdict or 'unreadable'}", file=sys.stderr)
-        if baseline is not None and not fixing:
+        if baseline is not None and not fixing and not in_parallel:
             result.diagnostics = baseline.filter(result)
         if not fixing or result.source is None or not result.diagnostics:
             add(result)
@@ -250,6 +279,38 @@ def _check(args: list[str]) -> int:
     _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any))
     problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
     return 0 if ns.exit_zero or not problems else 1
+
+
+# What worker processes lint with: inherited when they are forked.
+_WORK: tuple = ()
+
+
+def _lint_in_parallel(files: list[str], config, baseline):
+    """FileResults of files linted in config.jobs processes, in the order of `files`."""
+    import multiprocessing
+
+    global _WORK
+    if "fork" not in multiprocessing.get_all_start_methods():
+        from . import api
+
+        return [api.lint_file(path, config) for path in files]
+    _WORK = (config, baseline)
+    with multiprocessing.get_context("fork").Pool(min(config.jobs, len(files))) as pool:
+        return pool.map(_lint_one, files, chunksize=max(1, len(files) // (config.jobs * 4)))
+
+
+def _lint_one(path: str):
+    from . import api
+
+    config, baseline = _WORK
+    config.jobs = 1  # a worker does not start workers of its own
+    result = api.lint_file(path, config)
+    if baseline is not None:
+        result.diagnostics = baseline.filter(result)
+        for other in result.companions:
+            other.diagnostics = baseline.filter(other)
+    result.document = None  # not needed once filtered, and costly to send back
+    return result
 
 
 def _add_noqa(results: list, ns: argparse.Namespace) -> int:

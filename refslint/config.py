@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
-from .checks import DEPRECATED, Rule, all_rules, by_code
+from .checks import DEPRECATED, Rule, add_rule_file, all_rules, by_code
 from .errors import ConfigError
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .model import Severity
@@ -39,6 +39,7 @@ TOP_KEYS = {
     "extend-exclude",
     "respect-gitignore",
     "baseline",
+    "rule-files",
 }
 LEVELS = ("error", "warning", "info")
 
@@ -58,6 +59,7 @@ class Config:
     source: str | None = None  # the file it came from
     input_format: str | None = None  # --input-format: read every file as this format
     baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
+    jobs: int = 1  # --jobs: processes for many files and for very long lists
     warnings: list[str] = field(default_factory=list)
 
     def active(self, path: str, fmt: str | None = None) -> list[Rule]:
@@ -227,25 +229,31 @@ def build_config(
     preset: str | None = None,
     isolated: bool = False,
 ) -> Config:
+    data: dict = {}
+    source: str | None = None
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        data, source = read_file(path), str(path)
+    elif not isolated:
+        found = find_config(cwd or Path.cwd())
+        if found is not None:
+            data, source = read_file(found), str(found)
+    where = source or "configuration"
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+    if "rule-files" in data:  # your own YAML rules, before anything selects or configures them
+        folder = Path(source).parent if source else Path.cwd()
+        for name in _as_list(data["rule-files"], "rule-files", where):
+            add_rule_file(folder / str(name), where)
     rules = all_rules()
     cfg = Config(
         selected={r.code for r in rules},
         levels={r.code: r.level for r in rules},
         options={r.code: dict(r.options) for r in rules},
     )
-    data: dict = {}
-    if path is not None:
-        if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
-        data, cfg.source = read_file(path), str(path)
-    elif not isolated:
-        found = find_config(cwd or Path.cwd())
-        if found is not None:
-            data, cfg.source = read_file(found), str(found)
-    where = cfg.source or "configuration"
-    unknown = set(data) - TOP_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+    cfg.source = source
     chosen = preset or data.get("extends")
     if chosen is not None:
         if not isinstance(chosen, str):

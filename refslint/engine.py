@@ -4,6 +4,7 @@ house-style rules against the chosen style; applies levels and ignores; sorts.""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
@@ -23,73 +24,159 @@ def is_style_rule(rule: Rule) -> bool:
 @gc_paused
 def lint_references(path: str, refs: list[Reference], config: Config, fmt: str = "text") -> list[Diagnostic]:
     """The findings of the entry and list rules, in the coordinates of the references."""
-    rules = [r for r in config.active(path, fmt) if r.scope != "document"]
-    contexts = {r.code: Context(path, config.options[r.code], config.preset) for r in rules}
-    voting: list[tuple[Rule, Context, Ballot]] = []
-    for r in rules:
-        ctx = contexts[r.code]
-        if is_style_rule(r):
-            configured = config.options[r.code].get("style", "auto")
-            if configured != "auto":
-                ctx.fixed = str(configured)
-            else:
-                ctx.votes = set()
-                voting.append((r, ctx, []))
-    ballots = {r.code: votes for r, _ctx, votes in voting}
-    entry = [r for r in rules if r.scope == "entry"]
-    triggered = [(r, r.check, contexts[r.code], r.trigger) for r in entry if r.trigger is not None]
-    conditional = [(r, r.check, contexts[r.code], r.only_if_missing) for r in entry if r.only_if_missing]
-    plain = [
-        (r, r.check, contexts[r.code])
-        for r in entry
-        if r.trigger is None and not r.only_if_missing and r.code not in ballots
-    ]
-    voters = [(r, r.check, contexts[r.code], ballots[r.code]) for r in entry if r.code in ballots]
-    found: list[Found] = []
-    add = found.append
-    # Rule by rule over all references: the loops are tighter than reference by reference, and
-    # a rule's trigger is searched in the whole list at once (see _matching).
-    scan = _Scan(refs) if triggered else None
-    for rule, check, ctx, pattern in triggered:
-        for ref in scan.matching(pattern):  # type: ignore[union-attr]
-            for f in check(ref, ctx):
-                add((rule, f, ref.index))
-    for rule, check, ctx, needed in conditional:
-        for ref in refs:
-            fields = ref.fields
-            for name in needed:
-                if name not in fields:
-                    for f in check(ref, ctx):
-                        add((rule, f, ref.index))
-                    break
-    for rule, check, ctx in plain:
-        for ref in refs:
-            for f in check(ref, ctx):
-                add((rule, f, ref.index))
-    for rule, check, ctx, ballot in voters:
-        for ref in refs:
-            for f in check(ref, ctx):
-                add((rule, f, ref.index))
-            if ctx.votes:
-                ballot.append((ref, ctx.votes))
-                ctx.votes = set()
-    for rule, ctx, votes in voting:
-        _second_pass(rule, ctx, votes, found)
-    for rule in rules:
-        if rule.scope == "list":
-            found.extend((rule, f, f.reference) for f in rule.check(refs, contexts[rule.code]))
-    by_index = {ref.index: ref for ref in refs} if config.per_reference_ignores else {}
-    diagnostics = []
-    for rule, f, index in found:
-        ref = by_index.get(index)
-        if ref is not None and rule.code in config.per_reference_ignores.get(ref_name(ref), ()):
-            continue
-        message = f.message
-        if f.style is not None:
-            message = message.replace("{expected}", _expected(rule, contexts[rule.code], f.style, config))
-        diagnostics.append(_diagnostic(rule, f, path, config, message, index))
-    diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
-    return diagnostics
+    linter = Linter(path, config, fmt)
+    linter.feed(refs)
+    by_index = {ref.index: ref for ref in refs}
+    return linter.finish(lambda indices: [by_index[i] for i in indices])
+
+
+RECHECK_BATCH = 20_000
+
+
+class Linter:
+    """Entry and list rules over a list fed in chunks, so that a list of a million references
+    never has to be held parsed in memory at once.
+
+    Each chunk is checked by the entry rules and then may be dropped: its findings become
+    diagnostics at once, list rules keep only their compact summaries (`Rule.summarize`), and
+    house-style rules only each reference's votes (references that vote alike share one vote
+    set). `finish` chooses the house styles, asks for the few references that differ from them
+    again (`reparse`) and runs the list rules. Chunks may be checked in other processes: `part`
+    is what a chunk leaves behind, `merge` adds it to this linter."""
+
+    def __init__(self, path: str, config: Config, fmt: str = "text") -> None:
+        self.path, self.config = path, config
+        rules = [r for r in config.active(path, fmt) if r.scope != "document"]
+        self.rules = rules
+        self.contexts = {r.code: Context(path, config.options[r.code], config.preset) for r in rules}
+        self.voting: list[tuple[Rule, Context]] = []
+        for r in rules:
+            ctx = self.contexts[r.code]
+            if is_style_rule(r):
+                configured = config.options[r.code].get("style", "auto")
+                if configured != "auto":
+                    ctx.fixed = str(configured)
+                else:
+                    ctx.votes = set()
+                    self.voting.append((r, ctx))
+        # per voting rule: vote set -> indices of the references that cast it (4 bytes each)
+        self.ballots: dict[str, dict[frozenset[str], array]] = {r.code: {} for r, _ in self.voting}
+        entry = [r for r in rules if r.scope == "entry"]
+        ctxs = self.contexts
+        self.triggered = [(r, r.check, ctxs[r.code], r.trigger) for r in entry if r.trigger is not None]
+        self.conditional = [(r, r.check, ctxs[r.code], r.only_if_missing) for r in entry if r.only_if_missing]
+        self.plain = [
+            (r, r.check, ctxs[r.code])
+            for r in entry
+            if r.trigger is None and not r.only_if_missing and r.code not in self.ballots
+        ]
+        ballots = self.ballots
+        self.voters = [(r, r.check, ctxs[r.code], ballots[r.code]) for r in entry if r.code in ballots]
+        self.listed = [r for r in rules if r.scope == "list"]
+        self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
+        self.whole: list[Reference] = []  # only for list rules that need the references themselves
+        self.keeps_whole = any(r.summarize is None for r in self.listed)
+        self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
+        self.diagnostics: list[Diagnostic] = []
+
+    def feed(self, refs: list[Reference]) -> None:
+        found: list[Found] = []
+        add = found.append
+        # Rule by rule over the chunk: the loops are tighter than reference by reference, and a
+        # rule's trigger is searched in the whole chunk at once (see _Scan).
+        scan = _Scan(refs) if self.triggered else None
+        for rule, check, ctx, pattern in self.triggered:
+            for ref in scan.matching(pattern):  # type: ignore[union-attr]
+                for f in check(ref, ctx):
+                    add((rule, f, ref.index))
+        for rule, check, ctx, needed in self.conditional:
+            for ref in refs:
+                fields = ref.fields
+                for name in needed:
+                    if name not in fields:
+                        for f in check(ref, ctx):
+                            add((rule, f, ref.index))
+                        break
+        for rule, check, ctx in self.plain:
+            for ref in refs:
+                for f in check(ref, ctx):
+                    add((rule, f, ref.index))
+        for rule, check, ctx, ballot in self.voters:
+            for ref in refs:
+                for f in check(ref, ctx):
+                    add((rule, f, ref.index))
+                if ctx.votes:
+                    key = frozenset(ctx.votes)
+                    indices = ballot.get(key)
+                    if indices is None:
+                        indices = ballot[key] = array("l")
+                    indices.append(ref.index)
+                    ctx.votes.clear()
+        for rule in self.listed:
+            if rule.summarize is not None:
+                summarize = rule.summarize
+                kept = self.summaries[rule.code]
+                for ref in refs:
+                    summary = summarize(ref)
+                    if summary is not None:
+                        kept.append(summary)
+        if self.keeps_whole:
+            self.whole.extend(refs)
+        if self.config.per_reference_ignores:
+            self.names.update((ref.index, ref_name(ref)) for ref in refs)
+        self._report(found)
+
+    def _report(self, found: list[Found]) -> None:
+        config, ignores = self.config, self.config.per_reference_ignores
+        out = self.diagnostics
+        for rule, f, index in found:
+            if ignores and rule.code in ignores.get(self.names.get(index, ""), ()):
+                continue
+            message = f.message
+            if f.style is not None:
+                expected = _expected(rule, self.contexts[rule.code], f.style, config)
+                message = message.replace("{expected}", expected)
+            out.append(_diagnostic(rule, f, self.path, config, message, index))
+
+    def part(self) -> tuple:
+        """What the chunks fed so far leave behind, to be merged into another linter."""
+        return self.diagnostics, self.ballots, self.summaries, self.names
+
+    def merge(self, part: tuple) -> None:
+        diagnostics, ballots, summaries, names = part
+        self.diagnostics.extend(diagnostics)
+        for code, ballot in ballots.items():
+            mine = self.ballots[code]
+            for votes, indices in ballot.items():
+                mine.setdefault(votes, array("l")).extend(indices)
+        for code, kept in summaries.items():
+            self.summaries[code].extend(kept)
+        self.names.update(names)
+
+    def finish(self, reparse) -> list[Diagnostic]:
+        """reparse(indices) -> the references with those indices, parsed again."""
+        recheck = [_choose(ctx, self.ballots[rule.code]) for rule, ctx in self.voting]
+        wanted = sorted({i for indices in recheck for i in indices})
+        found: list[Found] = []
+        # The references to check again are parsed a batch at a time: in a long list with no
+        # clear house style they can be most of the list.
+        for start in range(0, len(wanted), RECHECK_BATCH):
+            batch = wanted[start : start + RECHECK_BATCH]
+            again = {ref.index: ref for ref in reparse(batch)}
+            for (rule, ctx), indices in zip(self.voting, recheck, strict=True):
+                for i in indices:
+                    ref = again.get(i)
+                    if ref is not None:
+                        found.extend((rule, f, i) for f in rule.check(ref, ctx))
+            self._report(found)
+            found = []
+        for rule in self.listed:
+            data = self.summaries[rule.code] if rule.summarize is not None else self.whole
+            found.extend((rule, f, f.reference) for f in rule.check(data, self.contexts[rule.code]))
+        self._report(found)
+        diagnostics = self.diagnostics
+        diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+        return diagnostics
 
 
 def _diagnostic(rule: Rule, f: Finding, path: str, config: Config, message: str, index: int) -> Diagnostic:
@@ -119,8 +206,6 @@ def lint_document_rules(doc, refs: list[Reference], config: Config) -> list[Diag
             diagnostics.append(_diagnostic(rule, f, path, config, f.message, f.reference))
     return diagnostics
 
-
-Ballot = list[tuple[Reference, set[str]]]
 
 # Constructs whose meaning depends on what lies beyond the match: at a reference's edge they see
 # the neighbouring reference (or the separator) in the joined text instead of the text's end.
@@ -165,15 +250,17 @@ class _Scan:
             pos = starts[i + 1]
 
 
-def _second_pass(rule: Rule, ctx: Context, votes: Ballot, found: list[Found]) -> None:
-    """Choose each dimension's majority variant, then re-check only the references that show
-    another variant.
+def _choose(ctx: Context, ballot: dict[frozenset[str], array]) -> list[int]:
+    """Choose each dimension's majority variant; return the references that show another.
 
     The chosen variant is the one more than half of the voting references show; with no such
     majority nothing is reported. Each reference votes once per variant and dimension (a style
     reads `variant@dimension` when a rule judges independent choices, such as the space after
     `;` and after `:`)."""
-    tally = Counter(style for _ref, styles in votes for style in styles)
+    tally: Counter[str] = Counter()
+    for styles, indices in ballot.items():
+        for style in styles:
+            tally[style] += len(indices)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for style, n in tally.items():
         variant, _, dimension = style.partition("@")
@@ -185,10 +272,8 @@ def _second_pass(rule: Rule, ctx: Context, votes: Ballot, found: list[Found]) ->
     ctx.votes = None
     losing = {style for style in tally if ctx.wants(style)}  # variants other than the chosen
     if not losing:
-        return
-    for ref, styles in votes:
-        if not losing.isdisjoint(styles):
-            found.extend((rule, f, ref.index) for f in rule.check(ref, ctx))
+        return []
+    return [i for styles, indices in ballot.items() if not losing.isdisjoint(styles) for i in indices]
 
 
 def _expected(rule: Rule, ctx: Context, style: str, config: Config) -> str:

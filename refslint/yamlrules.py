@@ -13,6 +13,7 @@ key, never a traceback.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import partial
@@ -116,6 +117,7 @@ def build(spec: Any, where: str) -> Rule:
         options=options,
         option_docs={"kinds": "reference kinds that must have this element"} if options else {},
         scope="list" if kind == "consistency" else "entry",
+        summarize=getattr(check, "summarize", None),
         origin=where,
         formats=tuple(formats),
     )
@@ -286,18 +288,18 @@ def _consistency(spec: dict, here: str, field: str, message: str):
             text = step(text)
         return text
 
-    def check(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+    def summarize(ref: Reference) -> tuple[int, str, int, str] | None:
+        got = _field_of(ref, field)
+        if got is None:
+            return None
+        text, base = got
+        return ref.index, sys.intern(text), base, sys.intern(normal(text))
+
+    def check(uses: list[tuple[int, str, int, str]], ctx: Context) -> Iterator[Finding]:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
-        where: list[tuple[Reference, str, int, str]] = []
-        for ref in refs:
-            got = _field_of(ref, field)
-            if got is None:
-                continue
-            text, base = got
-            k = normal(text)
+        for _index, text, _base, k in uses:
             forms[k][text] += 1
-            where.append((ref, text, base, k))
-        for ref, text, base, k in where:
+        for index, text, base, k in uses:
             counts = forms[k]
             if len(counts) < 2:
                 continue
@@ -309,9 +311,10 @@ def _consistency(spec: dict, here: str, field: str, message: str):
                 span,
                 message.format(value=text, majority=top),
                 None if fix == "none" else edit_fix(f"write `{top}`", span, top, "unsafe"),
-                reference=ref.index,
+                reference=index,
             )
 
+    check.summarize = summarize  # type: ignore[attr-defined]
     return check, fix
 
 

@@ -95,3 +95,62 @@ def test_accepted_words_and_journal_aliases_from_config(tmp_path):
         encoding="utf-8")
     out = run(["refs.txt"], cwd=tmp_path).stdout.decode()
     assert "P001" not in out and "J003" in out and "J Nephrol Res" in out
+
+
+RULE_FILE = """rules:
+  - code: {code}
+    name: {name}
+    type: existence
+    summary: Preprint server named as a journal
+    description: A preprint cited as if it were a journal article.
+    bad: "Smith J. Title. bioRxiv. 2020;1:1-2."
+    good: "Smith J. Title. Nature. 2020;1:1-2."
+    message: "preprint server `{{match}}` as a journal"
+    field: journal
+    patterns: [{pattern}]
+"""
+
+
+def _with_rule_file(tmp_path, code="Z101", name="preprint-as-journal", pattern="'bioRxiv'") -> None:
+    (tmp_path / "house.yaml").write_text(RULE_FILE.format(code=code, name=name, pattern=pattern), encoding="utf-8")
+    _write(tmp_path, "rule-files: [house.yaml]\n")
+
+
+def test_own_yaml_rules_from_rule_files(tmp_path):
+    _with_rule_file(tmp_path)
+    (tmp_path / "refs.txt").write_text(
+        "1. Smith J. Title of the work. bioRxiv. 2020;1:1-2.\n2. Umezawa Y. Psoriatic arthritis. "
+        "J Dermatol. 2021;48(6):741-9.\n",
+        encoding="utf-8",
+    )
+    r = run(["refs.txt"], cwd=tmp_path)
+    assert r.returncode == 1
+    assert "refs.txt:1:32: Z101 preprint server `bioRxiv` as a journal" in r.stdout.decode()
+    assert run(["--ignore", "Z101", "refs.txt"], cwd=tmp_path).returncode == 0
+
+
+def test_hostile_rule_files_are_rejected_naming_the_file_and_key(tmp_path):
+    _with_rule_file(tmp_path, pattern="'(a+)+$'")
+    assert "house.yaml: rule Z101" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    _with_rule_file(tmp_path, pattern="'" + "a" * 5000 + "'")
+    assert "longer than" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    _with_rule_file(tmp_path, pattern="'(unclosed'")
+    assert "invalid regular expression" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    _with_rule_file(tmp_path, code="P001")
+    assert "P001 is a code of refslint's own" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    (tmp_path / "house.yaml").write_text("rules: {not: a list}\n", encoding="utf-8")
+    assert "house.yaml" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    (tmp_path / "house.yaml").write_text("rules: [\n", encoding="utf-8")
+    assert "house.yaml: invalid YAML" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    assert "rule file" in _config_error(tmp_path, "rule-files: [missing.yaml]\n")
+
+
+def test_hostile_configuration_values(tmp_path):
+    assert "`select` must be a list" in _config_error(tmp_path, "select: {a: 1}\n")
+    assert "`respect-gitignore` must be true or false" in _config_error(tmp_path, "respect-gitignore: 3\n")
+    assert "`per-file-ignores` must map" in _config_error(tmp_path, "per-file-ignores: [1, 2]\n")
+    assert "mapping" in _config_error(tmp_path, "- just\n- a list\n") or "configuration" in _config_error(
+        tmp_path, "- just\n- a list\n"
+    )
+    assert "invalid YAML" in _config_error(tmp_path, "a: b: c:\n")
+    assert "B001 `required` must map" in _config_error(tmp_path, "rules:\n  B001: {required: {article: 3}}\n")

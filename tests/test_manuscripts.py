@@ -14,7 +14,7 @@ import pytest
 from refslint.api import lint_document, lint_text, read_document
 from refslint.config import build_config
 from refslint.model import Source
-from refslint.sources import markdown, texmarkup
+from refslint.sources import markdown, plaintext, texmarkup
 
 from .conftest import FIXTURES, run
 
@@ -163,9 +163,7 @@ def test_fixed_manuscript_entries_read_like_the_fixed_plain_list(tmp_path):
     for name in ("references.txt", "manuscript.md", "manuscript.tex"):
         shutil.copy(HERE / name, tmp_path / name)
     run(["--isolated", "--fix", "references.txt", "manuscript.md", "manuscript.tex"], cwd=tmp_path)
-    plain = [
-        e.text for e in read_document(Source("x.txt", (tmp_path / "references.txt").read_text())).entries
-    ]
+    plain = [e.text for e in plaintext.entries((tmp_path / "references.txt").read_text())]
     for name in ("manuscript.md", "manuscript.tex"):
         doc = read_document(Source(name, (tmp_path / name).read_text()))
         assert [" ".join(e.text.split()) for e in doc.entries] == [" ".join(t.split()) for t in plain]

@@ -35,6 +35,21 @@ UNREADABLE = Rule(
     level="error",
 )
 
+# Reported by api.py for entries it does not parse.
+TOO_LONG = Rule(
+    code="X002",
+    name="entry-too-long",
+    summary="An entry too long to be one reference",
+    description="An entry of more than 20,000 characters is not parsed or checked: no real "
+    "reference is that long, so it is usually many references without line breaks between "
+    "them, or a file that is not a reference list. Checking it would take long and report "
+    "nonsense; split it into references instead.",
+    bad="(one line holding a whole reference list)",
+    good="(one reference a line)",
+    check=_no_check,
+    level="warning",
+)
+
 # Reported by suppress.py, which applies the suppression comments.
 UNUSED_SUPPRESSION = Rule(
     code="S001",
@@ -59,10 +74,10 @@ DEPRECATED: dict[str, str] = {}
 
 
 @cache
-def all_rules() -> tuple[Rule, ...]:
+def builtin_rules() -> tuple[Rule, ...]:
     from ..yamlrules import load_file  # imported late: yamlrules imports this package's base
 
-    rules = [UNREADABLE, UNUSED_SUPPRESSION]
+    rules = [UNREADABLE, TOO_LONG, UNUSED_SUPPRESSION]
     for module in PYTHON_RULE_MODULES:
         rules.extend(module.RULES)
     for name in BUILTIN_RULE_FILES:
@@ -72,8 +87,40 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
+# Rules from the configuration's `rule-files`, by file (a process lints with one configuration).
+_RULE_FILES: dict[str, tuple[Rule, ...]] = {}
+
+
+def add_rule_file(path, where: str) -> None:
+    """Load a YAML rule file of the user's; its codes must be new."""
+    from ..errors import ConfigError
+    from ..yamlrules import load_file
+
+    key = str(path)
+    if key in _RULE_FILES:
+        return
+    if not path.is_file():
+        raise ConfigError(f"{where}: rule file {path} not found")
+    rules = tuple(load_file(path))
+    builtin = {r.code for r in builtin_rules()}
+    taken = {r.code: r for r in all_rules()}
+    for r in rules:
+        if r.code in builtin:
+            raise ConfigError(f"{path}: rule {r.code} is a code of refslint's own; choose another")
+        if r.code in taken:
+            raise ConfigError(f"{path}: rule {r.code} is already defined in {taken[r.code].origin}")
+    _RULE_FILES[key] = rules
+    all_rules.cache_clear()
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    extra = [r for rules in _RULE_FILES.values() for r in rules]
+    return tuple(sorted((*builtin_rules(), *extra), key=lambda r: r.code))
+
+
 def by_code() -> dict[str, Rule]:
     return {r.code: r for r in all_rules()}
 
 
-__all__ = ["UNREADABLE", "UNUSED_SUPPRESSION", "Context", "Finding", "Rule", "all_rules", "by_code"]
+__all__ = ["TOO_LONG", "UNREADABLE", "UNUSED_SUPPRESSION", "Context", "Finding", "Rule", "add_rule_file", "all_rules", "by_code"]

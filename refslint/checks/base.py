@@ -87,6 +87,10 @@ class Rule:
     # The source formats the rule applies to (model.FORMATS). "document" rules judge a whole
     # document (BibTeX fields, citations) rather than parsed references.
     formats: tuple[str, ...] = FORMATS
+    # For list rules: a compact record of one reference (or None to skip it). When set, the
+    # check receives the records instead of the references, so a list of any length can be
+    # linted without holding it parsed in memory.
+    summarize: Callable[[Reference], Any] | None = None
 
     @property
     def family(self) -> str:

@@ -69,11 +69,15 @@ def check_repeated(ref: Reference, ctx: Context) -> Iterator[Finding]:
     text = ref.text_of(span)
     cite = ref.get("cite")
     fix = None
-    if cite and cite.value.endswith("."):
-        fix = edit_fix("remove the repeated citation data", _removal_span(ref, run), "")
-    elif cite:
-        fix = edit_fix("remove the repeated citation data", _removal_span(ref, run), ".")
+    if cite:
+        removal = _removal_span(ref, run)
+        fix = edit_fix("remove the repeated citation data", removal, "" if cite.value.endswith(".") else ".")
+        span = _covering(span, removal)  # a finding covers everything its fix edits
     yield Finding(span, f"export debris after the citation: `{text}` repeats it", fix)
+
+
+def _covering(a: Span, b: Span) -> Span:
+    return Span(min(a.start, b.start), max(a.end, b.end))
 
 
 def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -87,12 +91,14 @@ def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
     cite = ref.get("cite")
     fix = None
     if cite:
+        removal = _removal_span(ref, run)
         fix = edit_fix(
             "keep the first citation block, drop the second",
-            _removal_span(ref, run),
+            removal,
             "" if cite.value.endswith(".") else ".",
             "unsafe",
         )
+        span = _covering(span, removal)
     yield Finding(span, f"a second citation block contradicts the first ({why})", fix)
 
 

@@ -5,11 +5,13 @@ lists: only references sharing a key are compared, never all pairs."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from .. import vocab
-from ..model import Reference, Related
+from ..model import Reference, Related, Span
 from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
 
@@ -62,41 +64,66 @@ def blocking_keys(ref: Reference) -> list[str]:
     return keys
 
 
-def same_work(a: Reference, b: Reference, threshold: float) -> bool:
-    da, db = _doi(a), _doi(b)
-    if da and db:
-        return da == db
-    ta, tb = title_key(a), title_key(b)
-    if ta and tb:
-        if ta == tb:
-            return _first_author(a) == _first_author(b) or not (_first_author(a) and _first_author(b))
-        if SequenceMatcher(None, ta, tb).ratio() < threshold:
+class Work(NamedTuple):
+    """What D001 keeps of a reference: enough to find and judge its duplicates. A million of
+    these are kept for a million references, so keys are kept as their hashes and repeated
+    strings (authors, years) are interned."""
+
+    index: int
+    name: str
+    span: Span
+    keys: tuple[int, ...]
+    doi: str
+    title: str
+    author: str
+    year: str
+
+
+def summarize(ref: Reference) -> Work | None:
+    keys = blocking_keys(ref)
+    if not keys:
+        return None
+    year = ref.get("year")
+    return Work(
+        ref.index, ref_name(ref), ref.span, tuple(hash(k) for k in keys), _doi(ref), title_key(ref),
+        sys.intern(_first_author(ref)), sys.intern(year.value[:4]) if year else "",
+    )  # fmt: skip
+
+
+def same_work(a: Work, b: Work, threshold: float) -> bool:
+    if a.doi and b.doi:
+        return a.doi == b.doi
+    if a.title and b.title:
+        if a.title == b.title:
+            return a.author == b.author or not (a.author and b.author)
+        # The quick ratios are upper bounds of ratio(): most unlike titles stop there.
+        m = SequenceMatcher(None, a.title, b.title)
+        if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold or m.ratio() < threshold:
             return False
-    ya, yb = a.get("year"), b.get("year")
-    if ya and yb and ya.value[:4] != yb.value[:4]:
+    if a.year and b.year and a.year != b.year:
         return False
-    return _first_author(a) == _first_author(b)
+    return a.author == b.author
 
 
-def check_duplicates(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
     threshold = float(ctx.options.get("title-similarity", 0.9))
-    first_with_key: dict[str, Reference] = {}
-    for ref in refs:
-        earlier: Reference | None = None
-        for key in blocking_keys(ref):
+    first_with_key: dict[int, Work] = {}
+    for work in works:
+        earlier: Work | None = None
+        for key in work.keys:
             other = first_with_key.get(key)
             if other is not None and (earlier is None or other.index < earlier.index):
-                if same_work(other, ref, threshold):
+                if same_work(other, work, threshold):
                     earlier = other
             else:
-                first_with_key.setdefault(key, ref)
+                first_with_key.setdefault(key, work)
         if earlier is None:
             continue
         yield Finding(
-            ref.span,
-            f"duplicate of reference {ref_name(earlier)} (the same work listed twice)",
+            work.span,
+            f"duplicate of reference {earlier.name} (the same work listed twice)",
             related=(Related(ctx.path, earlier.span, "first listed here"),),
-            reference=ref.index,
+            reference=work.index,
         )
 
 
@@ -114,6 +141,7 @@ RULES = [
         good="Horie S, Gaynard S. Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp. 2020;8(1):8.\n"
         "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.",
         check=check_duplicates,
+        summarize=summarize,
         scope="list",
         level="error",
         options={"title-similarity": 0.9},

@@ -5,8 +5,10 @@ declarative rules J003/J004 in rules/journals.yaml.)"""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
@@ -49,48 +51,72 @@ def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def check_garbled(refs: list[Reference], ctx: Context) -> Iterator[Finding]:
+class JournalUse(NamedTuple):
+    """What J002 keeps of a reference: its journal, and a short last sentence of its title
+    with the text from there to the journal's end (a journal name split in two)."""
+
+    index: int
+    journal: str
+    span: Span
+    tail: str = ""
+    tail_span: Span | None = None
+    tail_text: str = ""
+
+
+def summarize_journal(ref: Reference) -> JournalUse | str | None:
+    """A JournalUse when the reference may have something to report; else only its journal
+    name (interned: a long list names a few thousand journals)."""
+    journal, title = ref.get("journal"), ref.get("title")
+    if journal is None:
+        return None
+    if title is not None:
+        head, sep, last = title.value.rpartition(". ")
+        if sep and len(last.split()) <= 4:
+            span = Span(title.span.start + len(head) + len(sep), journal.span.end)
+            return JournalUse(ref.index, journal.value, journal.span, last, span, ref.text_of(span))
+    if _ARTICLE_DOT.search(journal.value):
+        return JournalUse(ref.index, journal.value, journal.span)
+    return sys.intern(journal.value)
+
+
+def check_garbled(records: list[JournalUse | str], ctx: Context) -> Iterator[Finding]:
     known: dict[str, str] = {}
-    for ref in refs:
-        j = ref.get("journal")
-        if j is not None and "." not in j.value:
-            known.setdefault(vocab.journal_key(j.value), j.value)
-    for ref in refs:
-        journal, title = ref.get("journal"), ref.get("title")
-        if journal is None:
-            continue
-        m = _ARTICLE_DOT.search(journal.value)
+    uses = []
+    for record in records:
+        journal = record if isinstance(record, str) else record.journal
+        if "." not in journal:
+            known.setdefault(vocab.journal_key(journal), journal)
+        if not isinstance(record, str):
+            uses.append(record)
+    for use in uses:
+        journal = use.journal
+        m = _ARTICLE_DOT.search(journal)
         if m:
-            start = journal.span.start + m.start()
-            gap = len(journal.value[m.end() :]) - len(journal.value[m.end() :].lstrip())
+            start = use.span.start + m.start()
+            gap = len(journal[m.end() :]) - len(journal[m.end() :].lstrip())
             drop = Span(start, start + len(m.group(0)) + gap)
             fix = None
             if m.group(1) in ("The", "A", "An", "Le", "La", "Der", "Die", "Das") and m.start() == 0:
                 fix = edit_fix(f"drop `{m.group(0)}`", drop, "", "unsafe")
             yield Finding(
                 Span(start, start + len(m.group(0))),
-                f"garbled journal name `{journal.value}`: `{m.group(0)}` is not an abbreviation",
+                f"garbled journal name `{journal}`: `{m.group(0)}` is not an abbreviation",
                 fix,
-                reference=ref.index,
+                reference=use.index,
             )
             continue
-        if title is None:
+        if use.tail_span is None:
             continue
         # "... syndrome. Stem cells. Transl Med.": the journal name split by a period, its first
         # part taken for the end of the title.
-        head, sep, last = title.value.rpartition(". ")
-        if not sep or len(last.split()) > 4:
-            continue
-        joined = vocab.journal_key(f"{last} {journal.value}")
+        joined = vocab.journal_key(f"{use.tail} {journal}")
         form = known.get(joined)
-        if form and vocab.journal_key(journal.value) != joined:
-            start = title.span.start + len(head) + len(sep)
-            span = Span(start, journal.span.end)
+        if form and vocab.journal_key(journal) != joined:
             yield Finding(
-                span,
-                f"journal name split in two: `{ref.text_of(span)}` is `{form}`",
-                edit_fix(f"write `{form}`", span, form, "unsafe"),
-                reference=ref.index,
+                use.tail_span,
+                f"journal name split in two: `{use.tail_text}` is `{form}`",
+                edit_fix(f"write `{form}`", use.tail_span, form, "unsafe"),
+                reference=use.index,
             )
 
 
@@ -178,6 +204,7 @@ RULES = [
         good="Xu AL. Stem cells reconditioned in their own serum. Stem Cells Transl Med. 2019;8:1092-106.\n"
         "Noh MY. Stem cells modulate microglia. Stem Cells Transl Med. 2016;5(11):1538-49.",
         check=check_garbled,
+        summarize=summarize_journal,
         scope="list",
         level="error",
         fix="unsafe",

@@ -106,8 +106,12 @@ def read(source: Source, fmt: str) -> Document:
         return bibtex.read(source)
     from . import plaintext
 
-    entries = plaintext.entries(source.text)
-    doc = Document(source.path, source.text, "text", entries, [e.span for e in entries],
-                   [e.label_span for e in entries])
+    # Entries of a plain list keep only their spans: the parser cuts their text from the file
+    # when it reads them (api.entry_text), so a huge list is not held twice.
+    entries = plaintext.entry_spans(source.text)
+    doc = Document(
+        source.path, source.text, "text", entries,  # type: ignore[arg-type]
+        plaintext.spans_of(entries), plaintext.label_spans_of(entries),  # type: ignore[arg-type]
+    )  # fmt: skip
     doc.numbered = plaintext.is_numbered(entries)
     return doc

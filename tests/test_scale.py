@@ -1,0 +1,55 @@
+"""Long lists and many files: a list checked in chunks (in several processes) gives exactly the
+findings of the list checked whole, and --jobs never changes the output."""
+
+from __future__ import annotations
+
+import pytest
+
+import refslint.api as api
+from refslint.config import build_config
+from refslint.model import Source
+
+from .conftest import FIXTURES, run
+
+
+def _clean_lists() -> str:
+    lines = []
+    for path in sorted((FIXTURES / "clean").glob("*.txt")):
+        lines += [line.split(". ", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    defective = (FIXTURES / "manuscripts" / "references.txt").read_text(encoding="utf-8").splitlines()
+    lines += [line.split(". ", 1)[1] for line in defective]
+    # Repeat a few with a changed year: duplicates across chunks, and house-style votes.
+    lines += [line.replace("20", "19", 1) for line in lines[:40]]
+    return "".join(f"{i}. {line}\n" for i, line in enumerate(lines, 1))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chunked_list_gives_the_findings_of_the_whole_list(monkeypatch, jobs):
+    text = _clean_lists()
+    config = build_config(isolated=True)
+    whole = api.lint_source(Source("refs.txt", text), config).diagnostics
+    assert {d.code for d in whole} >= {"D001", "P001", "E001", "N002"}
+    monkeypatch.setattr(api, "CHUNK", 37)
+    config.jobs = jobs
+    chunked = api.lint_source(Source("refs.txt", text), config)
+    assert "judged on the first 37" in chunked.verdict
+    assert chunked.diagnostics == whole
+
+
+def test_jobs_never_change_the_output(tmp_path):
+    text = _clean_lists().splitlines(keepends=True)
+    for n in range(6):
+        (tmp_path / f"list{n}.txt").write_text("".join(text[n * 40 : n * 40 + 60]), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a list\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00bad")
+    outputs = set()
+    for jobs in ("1", "2", "0"):
+        result = run(["--isolated", "--jobs", jobs, "--format", "json", "."], cwd=tmp_path)
+        assert result.returncode == 1
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+def test_bad_jobs_value_exits_2(tmp_path):
+    result = run(["--jobs", "-1", "x.txt"], cwd=tmp_path)
+    assert result.returncode == 2 and b"--jobs" in result.stderr
