@@ -6,8 +6,9 @@ References come from the shared corpus (real Vancouver-like and rendered strings
 with small variations (numbers and words shifted) up to N, in one file. Prints:
 * a bare regular-expression split of the same text (the floor any parser pays),
 * parse only, and parse + all entry rules, in references per second of CPU time on one core,
-* the whole lint of the file (with list rules: duplicates, consistency),
-* the wall time of `refslint` on a 200-reference file, next to `python -c "import lark, yaml"`.
+* the whole lint of the file (with list rules: duplicates, consistency).
+
+Start-up is measured by startup.py, long files by scale.py.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -108,26 +107,6 @@ def main() -> None:
     print(f"parse only:               {n / t_parse:10,.0f} refs/s")
     print(f"parse + entry rules:      {n / (t_parse + t_entry):10,.0f} refs/s  (best of 3 each)")
     print(f"whole lint (list rules):  {n / t_all:10,.0f} refs/s  ({t_all:.1f} s)")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        small = Path(tmp) / "refs.txt"
-        small.write_text("".join(f"{i}. {r}\n" for i, r in enumerate(refs[:200], 1)), encoding="utf-8")
-        cmd = [sys.executable, "-m", "refslint", "--exit-zero", "-q", str(small)]
-        base = [sys.executable, "-c", "import lark, yaml"]
-
-        def best(c: list[str]) -> float:  # wall time of a child process, best of five
-            runs = []
-            for _ in range(5):
-                t = time.perf_counter()
-                subprocess.run(c, capture_output=True, cwd=ROOT)
-                runs.append(time.perf_counter() - t)
-            return min(runs)
-
-        t_cli, t_base = best(cmd), best(base)
-        print(
-            f"refslint on 200 references: {t_cli * 1000:.0f} ms (python -c 'import lark, yaml': "
-            f"{t_base * 1000:.0f} ms, ratio {t_cli / t_base:.2f})"
-        )
 
 
 if __name__ == "__main__":

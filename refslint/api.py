@@ -72,7 +72,7 @@ def read_document(source: Source, fmt: str | None = None) -> Document:
 
 # Lists longer than this are parsed and checked a chunk at a time (engine.Linter): memory stays
 # bounded by the chunk, the diagnostics and the list rules' compact summaries.
-CHUNK = 20_000
+CHUNK = 10_000
 
 
 def entry_text(doc: Document, entry: Entry) -> Entry:
@@ -258,7 +258,12 @@ def lint_file(path: str, config: Config) -> FileResult:
         data = Path(path).read_bytes()
     except OSError as exc:
         return FileResult(path, None, unreadable(path, exc.strerror or str(exc), config))
-    return lint_bytes(path, data, config)
+    try:
+        source = decode(path, data)
+    except DecodeError as exc:
+        return FileResult(path, None, unreadable(path, str(exc), config))
+    del data  # a 200 MB file need not be held twice while it is linted
+    return lint_source(source, config)
 
 
 def fix_source(

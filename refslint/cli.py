@@ -427,9 +427,8 @@ def _render(ns: argparse.Namespace, results: list, out, fixed: int, color: bool)
         return
     from .report import text
 
-    body = text.render(results, color=color, show_source=ns.show_source)
-    if body:
-        print(body, file=out)
+    for line in text.lines(results, color=color, show_source=ns.show_source):
+        out.write(line + "\n")
     if ns.statistics:
         stats = _statistics(results)
         if stats:

@@ -30,7 +30,7 @@ def lint_references(path: str, refs: list[Reference], config: Config, fmt: str =
     return linter.finish(lambda indices: [by_index[i] for i in indices])
 
 
-RECHECK_BATCH = 20_000
+RECHECK_BATCH = 5_000
 
 
 class Linter:

@@ -56,3 +56,17 @@ def test_crlf_line_endings_keep_exact_spans():
 
 def test_empty_and_blank_files_have_no_entries():
     assert entries("") == [] and entries("\n\n  \n") == []
+
+
+def test_a_line_starting_with_a_year_does_not_make_the_list_numbered():
+    # PLOS journal.pone.0081648 (CC BY 4.0): one reference a line, one of them a report from 2010.
+    text = (
+        "Hansen J, Sato M, Ruedy R, Nazarenko L, Lacis A, et al. (2005) Efficacy of climate forcings. "
+        "J Geophys Res 110: D18104.\n"
+        "2010 Working group report on the state of the climate. Geneva: WMO; 2010. 42 p.\n"
+        "Lenton TM, Held H, Kriegler E, Hall JW, Lucht W, et al. (2008) Tipping elements in the Earth's "
+        "climate system. Proc Natl Acad Sci U S A 105: 1786-1793.\n"
+    )
+    from refslint.sources import plaintext
+
+    assert len(plaintext.entries(text)) == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -66,13 +67,14 @@ def blocking_keys(ref: Reference) -> list[str]:
 
 class Work(NamedTuple):
     """What D001 keeps of a reference: enough to find and judge its duplicates. A million of
-    these are kept for a million references, so keys are kept as their hashes and repeated
-    strings (authors, years) are interned."""
+    these are kept for a million references, so the keys are packed as 8-byte hashes, repeated
+    strings (authors, years) are interned, and the name is kept only when it is not simply the
+    reference's position."""
 
     index: int
-    name: str
+    name: str | None
     span: Span
-    keys: tuple[int, ...]
+    keys: bytes
     doi: str
     title: str
     author: str
@@ -84,8 +86,10 @@ def summarize(ref: Reference) -> Work | None:
     if not keys:
         return None
     year = ref.get("year")
+    name = ref_name(ref)
     return Work(
-        ref.index, ref_name(ref), ref.span, tuple(hash(k) for k in keys), _doi(ref), title_key(ref),
+        ref.index, None if name == str(ref.index + 1) else name, ref.span,
+        array("q", (hash(k) for k in keys)).tobytes(), _doi(ref), title_key(ref),
         sys.intern(_first_author(ref)), sys.intern(year.value[:4]) if year else "",
     )  # fmt: skip
 
@@ -110,7 +114,7 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
     first_with_key: dict[int, Work] = {}
     for work in works:
         earlier: Work | None = None
-        for key in work.keys:
+        for key in array("q", work.keys):
             other = first_with_key.get(key)
             if other is not None and (earlier is None or other.index < earlier.index):
                 if same_work(other, work, threshold):
@@ -121,7 +125,7 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(
             work.span,
-            f"duplicate of reference {earlier.name} (the same work listed twice)",
+            f"duplicate of reference {earlier.name or earlier.index + 1} (the same work listed twice)",
             related=(Related(ctx.path, earlier.span, "first listed here"),),
             reference=work.index,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..api import FileResult
 from . import line_index
@@ -18,7 +18,17 @@ def render(
     show_source: bool = False,
     show_fix_marker: bool = True,
 ) -> str:
-    lines = []
+    return "\n".join(lines(results, color=color, show_source=show_source, show_fix_marker=show_fix_marker))
+
+
+def lines(
+    results: Sequence[FileResult],
+    *,
+    color: bool = False,
+    show_source: bool = False,
+    show_fix_marker: bool = True,
+) -> Iterator[str]:
+    """The report a line at a time: a million findings are written, never held as one text."""
     for result in results:
         index = line_index(result.source)
         for d in result.diagnostics:
@@ -26,10 +36,9 @@ def render(
             marker = " [*]" if show_fix_marker and d.fix and d.fix.applicability == "safe" else ""
             code = f"{COLORS[d.severity]}{BOLD}{d.code}{RESET}" if color else d.code
             where = f"{BOLD}{d.path}{RESET}" if color else d.path
-            lines.append(f"{where}:{row}:{col}: {code}{marker} {d.message}")
+            yield f"{where}:{row}:{col}: {code}{marker} {d.message}"
             if show_source and result.source is not None:
-                lines.extend(_source_lines(result, d.span.start, d.span.end, index))
-    return "\n".join(lines)
+                yield from _source_lines(result, d.span.start, d.span.end, index)
 
 
 def _source_lines(result: FileResult, start: int, end: int, index) -> list[str]:

@@ -42,16 +42,25 @@ _HEADING = re.compile(
 class _Line(NamedTuple):
     start: int  # offset of the first character
     end: int  # offset after the last non-newline character
-    text: str
+    source: str  # the whole text (a reference, not a copy: a million lines stay small)
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
+
+
+# Where str.splitlines() breaks lines.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     pos = 0
-    for chunk in text.splitlines(keepends=True):
-        body = chunk.rstrip("\r\n")
-        lines.append(_Line(pos, pos + len(body), body))
-        pos += len(chunk)
+    for m in _LINE_BREAK.finditer(text):
+        lines.append(_Line(pos, m.start(), text))
+        pos = m.end()
+    if pos < len(text):
+        lines.append(_Line(pos, len(text), text))
     return lines
 
 
@@ -88,15 +97,30 @@ def entry_spans(text: str) -> EntryTable:
 
 def _entry_spans(text: str) -> Iterable[Entry]:
     lines = split_lines(text)
-    numbered = [_NUMBERED.match(line.text) if line.text[:1] in _LABEL_STARTS else None for line in lines]
-    bullets = [_BULLET.match(line.text) if line.text[:1] in _BULLET_STARTS else None for line in lines]
+    # Matched in place (positions in the whole text), so no line is copied.
+    firsts = [text[line.start : line.start + 1] for line in lines]
+    numbered = [
+        _NUMBERED.match(text, line.start, line.end) if first in _LABEL_STARTS else None
+        for line, first in zip(lines, firsts, strict=True)
+    ]
+    bullets = [
+        _BULLET.match(text, line.start, line.end) if first in _BULLET_STARTS else None
+        for line, first in zip(lines, firsts, strict=True)
+    ]
+    del firsts
     n_numbered = sum(1 for m in numbered if m)
     n_bullets = sum(1 for m in bullets if m)
     if n_numbered >= max(2, n_bullets) and _has_sequence(numbered):
         return _numbered_entries(lines, numbered)
     if n_bullets >= 2 or (n_bullets == 1 and n_numbered == 0):
         return _group(lines, bullets)
-    if n_numbered:
+    # A lone line that starts with a number (`2010 Working group ...`) in a list of unnumbered
+    # lines is not a label: numbered layout only when numbers start a good share of the lines.
+    nonblank = sum(1 for line in lines if line.end > line.start and not line.text.isspace())
+    lone = [m for m in numbered if m] if n_numbered == 1 else []
+    if lone and nonblank > 1 and _label_value(lone[0]) != 1:
+        return _unlabelled_entries(lines)
+    if n_numbered and n_numbered * 4 >= nonblank:
         return _numbered_entries(lines, numbered)
     return _unlabelled_entries(lines)
 
@@ -150,10 +174,10 @@ def _group(lines: list[_Line], labels: list[re.Match[str] | None]) -> Iterator[E
                 yield done
             label = m.group(0).strip()
             label_span = Span(
-                line.start + (len(m.group(0)) - len(m.group(0).lstrip())),
-                line.start + len(m.group(0).rstrip()),
+                m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+                m.start() + len(m.group(0).rstrip()),
             )
-            current = (line.start + m.end(), _content_end(line), label, label_span)
+            current = (m.end(), _content_end(line), label, label_span)
         elif not line.text.strip():
             done = close()
             if done:
