@@ -7,6 +7,7 @@ from a source checkout (`python -m refslint`) finds the top-level folder instead
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -65,10 +66,17 @@ def is_ltwa_abbreviation(word: str) -> bool:
 
 
 @cache
-def common_words() -> frozenset[str]:
-    # One split and one set: the hashing of 21,000 words is the whole cost.
-    words = set((data_dir() / "vocab" / "common-words.txt").read_text(encoding="utf-8").split("\n"))
-    return frozenset(w for w in words if w and not w.startswith("#"))
+def common_words() -> list[str]:
+    """The shipped word list, sorted (the file is kept sorted): looked up by bisection. Splitting
+    the file costs a third of building a set of its 21,000 words, and a short run looks up only
+    a few hundred words (lru-cached), so start-up wins."""
+    text = (data_dir() / "vocab" / "common-words.txt").read_text(encoding="utf-8")
+    return [w for w in text.split("\n") if w and w[0] != "#"]
+
+
+def _listed(word: str, words: list[str]) -> bool:
+    i = bisect_left(words, word)
+    return i < len(words) and words[i] == word
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,7 +84,7 @@ def is_common_word(word: str) -> bool:
     """A lower-case English word of the shipped list, allowing common inflections."""
     w = fold(word)
     words = common_words()
-    if w in words:
+    if _listed(w, words):
         return True
     for suffix, repl in (
         ("ed", ""),
@@ -87,7 +95,7 @@ def is_common_word(word: str) -> bool:
         ("es", ""),
         ("ly", ""),
     ):
-        if w.endswith(suffix) and w[: -len(suffix)] + repl in words:
+        if w.endswith(suffix) and _listed(w[: -len(suffix)] + repl, words):
             return True
     return False
 
