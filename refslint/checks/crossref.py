@@ -28,7 +28,8 @@ class Target(NamedTuple):
     family: str = ""  # first author's family name, to recognise an alphabetical list
 
 
-def _numbered(doc, refs: list[Reference]) -> list[Target]:
+def _list_targets(doc, refs: list[Reference]) -> list[Target]:
+    """The entries of the list in the file: numbers (`[12]`) or `\\bibitem` keys."""
     targets = []
     for i, (ref, span) in enumerate(zip(refs, doc.label_spans, strict=True)):
         targets.append(Target(ref.label.strip("[](). \t"), span or doc.entry_spans[i], None, i, _family(ref)))
@@ -51,9 +52,9 @@ def _targets_and_citations(doc, refs: list[Reference]) -> tuple[list[Target], li
     numeric = [c for c in doc.citations if c.numeric]
     keyed = [c for c in doc.citations if not c.numeric]
     if doc.numbered and numeric and refs:
-        return _numbered(doc, refs), numeric, True
+        return _list_targets(doc, refs), numeric, True
     if keyed and refs and doc.format == "latex":
-        return _numbered(doc, refs), keyed, True
+        return _list_targets(doc, refs), keyed, True
     if keyed and doc.bibliographies:
         return bib_targets(doc), keyed, False
     if keyed and doc.inputs:
