@@ -89,13 +89,14 @@ CITE_RE = re.compile(
     r"(?P<date>(?:[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]*[-–/][ \t]*[A-Z][a-z]{2,8}\.?)?"
     r"(?:[ \t]+\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?)?)?)[ \t]*"
     r"(?:;[ \t]*(?:(?:[Vv]ol\.?|[Vv]olume)[ \t]+)?"
-    r"(?P<volume>[Ss]uppl\.?[ \t]*\w+|[\w./\-–]*\w(?:[ \t]+(?:[Ss]uppl|Pt|Spec No|[Ss]uppl\.)[ \t]*\w*)*)?"
+    r"(?P<volume>[Ss]uppl\.?[ \t]*\w+"
+    r"|[\w./\-–]{0,30}\w(?:[ \t]+(?:[Ss]uppl|Pt|Spec No|[Ss]uppl\.)[ \t]*\w*)*)?"
     r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?"
     rf"(?:[ \t]*(?::|,[ \t]*(?:pages|pp?\.))[ \t]*(?P<pages>{_PAGES}))?"
     rf"|:[ \t]*(?P<pages2>{_PAGES}))"
 )
 VOLCITE_RE = re.compile(
-    r"(?P<volume>[\w/\-–]*\d[\w/\-–]*(?:[ \t]+Suppl\.?[ \t]*\w*)?)"
+    r"(?P<volume>[\w/\-–]{0,24}\d[\w/\-–]{0,24}(?:[ \t]+Suppl\.?[ \t]*\w*)?)"
     r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*[:,][ \t]*"
     rf"(?P<pages>{_PAGES})"
 )

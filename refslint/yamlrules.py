@@ -123,12 +123,71 @@ def build(spec: Any, where: str) -> Rule:
     )
 
 
+def nests_unbounded_repeats(pattern: str) -> bool:
+    """Whether an unbounded repeat holds another with nothing required between them
+    (`(a+)+`, `(?:\\w+\\s?)+`, `(?:\\s*(?:x|\\d+))+`): such a pattern can split one run of text
+    in exponentially many ways. Read from the parsed pattern, so nesting through groups and
+    alternatives counts; a required character in the outer body (`[a-z]+(?:-[a-z]+)*`) makes
+    the split unambiguous and is allowed."""
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return False  # re.compile reports the syntax error
+    repeats = ("MAX_REPEAT", "MIN_REPEAT")
+    single = ("LITERAL", "NOT_LITERAL", "IN", "ANY", "CATEGORY")
+
+    def required(op, arg) -> bool:
+        """A character every match of this item must contain (a delimiter between repeats)."""
+        name = str(op)
+        if name in single:
+            return True
+        if name == "SUBPATTERN":
+            return any(required(o, x) for o, x in arg[-1])
+        if name == "BRANCH":
+            return all(any(required(o, x) for o, x in branch) for branch in arg[1])
+        return False
+
+    def has_unbounded(items) -> bool:
+        for op, arg in items:
+            name = str(op)
+            if name in repeats and (arg[1] == sre_parse.MAXREPEAT or has_unbounded(arg[2])):
+                return True
+            if name == "SUBPATTERN" and has_unbounded(arg[-1]):
+                return True
+            if name == "BRANCH" and any(has_unbounded(b) for b in arg[1]):
+                return True
+        return False
+
+    def risky(items) -> bool:
+        for op, arg in items:
+            name = str(op)
+            if name in repeats:
+                delimited = any(required(o, x) for o, x in arg[2])
+                if arg[1] == sre_parse.MAXREPEAT and not delimited and has_unbounded(arg[2]):
+                    return True
+                if risky(arg[2]):
+                    return True
+            elif name == "SUBPATTERN" and risky(arg[-1]):
+                return True
+            elif name == "BRANCH" and any(risky(b) for b in arg[1]):
+                return True
+            elif name in ("ASSERT", "ASSERT_NOT") and risky(arg[1]):
+                return True
+        return False
+
+    return risky(tree)
+
+
 def compile_pattern(pattern: Any, here: str, flags: int = 0) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(f"{here}: a pattern must be non-empty text, got {pattern!r}")
     if len(pattern) > MAX_PATTERN:
         raise ConfigError(f"{here}: pattern longer than {MAX_PATTERN} characters")
-    if _NESTED_QUANTIFIER.search(pattern):
+    if _NESTED_QUANTIFIER.search(pattern) or nests_unbounded_repeats(pattern):
         raise ConfigError(f"{here}: pattern {pattern!r} nests unbounded repeats and could backtrack forever")
     try:
         return re.compile(pattern, flags)

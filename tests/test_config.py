@@ -132,6 +132,11 @@ def test_own_yaml_rules_from_rule_files(tmp_path):
 def test_hostile_rule_files_are_rejected_naming_the_file_and_key(tmp_path):
     _with_rule_file(tmp_path, pattern="'(a+)+$'")
     assert "house.yaml: rule Z101" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    # Nesting through groups and alternatives counts too (the shape of a rule that once hung).
+    _with_rule_file(tmp_path, pattern="'(?:\\s*(?:Vol|[0-9;:]+))+x'")
+    assert "nests unbounded repeats" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
+    _with_rule_file(tmp_path, pattern="'(?:\\w+\\s?)+$'")
+    assert "nests unbounded repeats" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
     _with_rule_file(tmp_path, pattern="'" + "a" * 5000 + "'")
     assert "longer than" in _config_error(tmp_path, "rule-files: [house.yaml]\n")
     _with_rule_file(tmp_path, pattern="'(unclosed'")

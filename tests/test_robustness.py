@@ -109,3 +109,14 @@ def test_fix_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert target.read_text(encoding="utf-8") in (original, fixed)
+
+
+@pytest.mark.parametrize("unit", ["1-", "2019Vol2019In:", "Vol a-", ")-Suppl", "Vol-", "(", "Smith J, "])
+def test_pathological_entries_finish(tmp_path, unit):
+    """Long runs that once backtracked for minutes (found by benchmarks/adversarial.py): the
+    run must end (run() gives up after 120 s) with the entry checked."""
+    body = (unit * (19_000 // len(unit) + 1))[:19_000]
+    (tmp_path / "refs.txt").write_text("1. " + REF + "2. " + body + "\n", encoding="utf-8")
+    result = run(["--isolated", "refs.txt"], cwd=tmp_path)
+    _no_traceback(result)
+    assert b"X002" not in result.stdout

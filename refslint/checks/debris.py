@@ -13,9 +13,17 @@ from ..parse import CITE_RE
 from .base import Context, Finding, Rule, edit_fix
 
 # Debris is made only of numbers, citation punctuation and the words exports put around them.
-_DEBRIS = re.compile(
-    r"(?:\s*(?:Vol|Vol\.|Volume|Page|Pages|pp?\.|No\.?|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+))+\s*"
+# Read token by token (longest words first): one regular expression repeating these
+# overlapping alternatives backtracked exponentially on a long run that is not debris.
+_DEBRIS_TOKEN = re.compile(
+    r"\s+|Volume|Vol\.|Vol|Pages|Page|pp\.|p\.|No\.|No|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+"
+    r"|(?P<other>.)",
+    re.DOTALL,
 )
+
+
+def _is_debris(text: str) -> bool:
+    return bool(text.strip()) and all(m.lastgroup != "other" for m in _DEBRIS_TOKEN.finditer(text))
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -33,7 +41,7 @@ def _find_debris(ref: Reference) -> list:
     run = []
     first_trailer = ref.trailers[0].span.start if ref.trailers else ref.span.end
     for extra in ref.extras:
-        if extra.span.start > first_trailer or not _DEBRIS.fullmatch(extra.value):
+        if extra.span.start > first_trailer or not _is_debris(extra.value):
             break  # a note ("Erratum in: ...", "Author reply") or a trailer ends the debris
         run.append(extra)
     # A lone "." or ":" is punctuation, not a repeated citation (P002 reports doubled marks).

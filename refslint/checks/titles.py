@@ -56,6 +56,16 @@ def _share(ref: Reference, title: str) -> tuple[int, int]:
     return cached  # type: ignore[return-value]
 
 
+def _word_before(text: str, end: int) -> str:
+    """The last piece of the hyphenated word that ends at `end`: the word characters (and `+`)
+    back to a hyphen or a space. Scanned backwards and only that far, so that a long chain of
+    hyphenated words costs linear time."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_+β"):
+        start -= 1
+    return text[start:end]
+
+
 def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding]:
     title = ref.get("title")
     if title is None or "-" not in title.value or not _HYPHEN_CAP.search(title.value):
@@ -71,7 +81,7 @@ def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding
         word = m.group(1)
         if word.lower() in accepted or not vocab.is_common_word(word):
             continue
-        head = re.search(r"[\w+β-]*$", text[: m.start()]).group(0).split("-")[-1]
+        head = _word_before(text, m.start())
         if len(head) <= 1 or head.isdigit() or len(word) < 4:
             continue  # c-Fos, E-Predict, 4-Quinolone, CRISPR-Cas: symbols and names
         if head[:1].isupper() and head[1:].islower() and not vocab.is_common_word(head):
