@@ -155,18 +155,18 @@ class Linter:
 
     def finish(self, reparse) -> list[Diagnostic]:
         """reparse(indices) -> the references with those indices, parsed again."""
-        recheck = [_choose(ctx, self.ballots[rule.code]) for rule, ctx in self.voting]
-        wanted = sorted({i for indices in recheck for i in indices})
+        recheck = [
+            (rule, ctx, set(_choose(ctx, self.ballots[rule.code]))) for rule, ctx in self.voting
+        ]
+        wanted = sorted({i for _rule, _ctx, indices in recheck for i in indices})
         found: list[Found] = []
         # The references to check again are parsed a batch at a time: in a long list with no
         # clear house style they can be most of the list.
         for start in range(0, len(wanted), RECHECK_BATCH):
-            batch = wanted[start : start + RECHECK_BATCH]
-            again = {ref.index: ref for ref in reparse(batch)}
-            for (rule, ctx), indices in zip(self.voting, recheck, strict=True):
-                for i in indices:
-                    ref = again.get(i)
-                    if ref is not None:
+            for ref in reparse(wanted[start : start + RECHECK_BATCH]):
+                i = ref.index
+                for rule, ctx, indices in recheck:
+                    if i in indices:
                         found.extend((rule, f, i) for f in rule.check(ref, ctx))
             self._report(found)
             found = []
