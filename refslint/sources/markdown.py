@@ -27,11 +27,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_LIST_NAME = re.compile(
-    r"(?:\d+\.?\s*)?(?:references?|bibliography|literature cited|works cited|reference list"
-    r"|cited literature|references and notes|literature)\s*:?\s*(?:\{[^}]*\})?",
-    re.IGNORECASE,
-)
+# A list heading, with Pandoc/Quarto attributes (`# References {.unnumbered}`); not "Notes".
+_LIST_NAME = re.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 _NUMBERS = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*"

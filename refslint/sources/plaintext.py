@@ -32,9 +32,13 @@ _BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
 _AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
+# What a reference list's heading says (shared with markdown.py, which finds sections by it).
+LIST_NAMES = (
+    r"references?|bibliography|literature(?: cited)?|works cited|reference list|cited literature"
+    r"|references and notes"
+)
 _HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:\d+\.?\s*)?(references?|bibliography|literature(?: cited)?|works cited"
-    r"|reference list|sources|citations|notes)\s*:?\s*$",
+    rf"\s*(?:#+\s*)?(?:\d+\.?\s*)?({LIST_NAMES}|sources|citations|notes)\s*:?\s*$",
     re.IGNORECASE,
 )
 
