@@ -106,15 +106,19 @@ def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
     """X002 for the entries parse_entry does not parse."""
     if TOO_LONG.code not in config.selected:
         return []
+    entries = doc.entries
+    if isinstance(entries, plaintext.EntryTable):  # a plain list: its spans are enough
+        long = [i for i, (s, e) in enumerate(zip(entries.starts, entries.ends)) if e - s > MAX_ENTRY]  # noqa: B905
+    else:
+        long = [i for i, e in enumerate(entries) if max(e.span.end - e.span.start, len(e.text)) > MAX_ENTRY]
     found = []
-    for i, entry in enumerate(doc.entries):
-        if entry.span.end - entry.span.start > MAX_ENTRY or len(entry.text) > MAX_ENTRY:
-            span = doc.entry_spans[i]
-            size = f"{span.end - span.start:,}"
-            message = f"entry of {size} characters: too long to be one reference, not checked"
-            where = Span(span.start, min(span.end, span.start + 1))
-            rule, level = TOO_LONG, config.levels[TOO_LONG.code]
-            found.append(Diagnostic(doc.path, rule.code, rule.name, message, where, level, reference=i))
+    for i in long:
+        span = doc.entry_spans[i]
+        size = f"{span.end - span.start:,}"
+        message = f"entry of {size} characters: too long to be one reference, not checked"
+        where = Span(span.start, min(span.end, span.start + 1))
+        rule, level = TOO_LONG, config.levels[TOO_LONG.code]
+        found.append(Diagnostic(doc.path, rule.code, rule.name, message, where, level, reference=i))
     return found
 
 

@@ -39,3 +39,83 @@ def grammar_cache(name: str) -> str | bool:
     version = f"{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return os.path.join(folder, f"{name}-grammar-{version}.lark")
 
+
+
+class Memo:
+    """Results of start-up work that depend only on refslint's own files and the Python that
+    runs it (compiled regular expressions, the parsed YAML of the shipped rules), kept from one
+    run to the next in one file of the cache folder.
+
+    A pre-commit run starts refslint once for a handful of files, so this work would otherwise
+    be most of what it does. The file is read once, at the first lookup; what a run adds is
+    written back when the run ends (atomically: a concurrent run or a kill leaves the old file
+    or the new one). Everything is plain data (marshal, which cannot run code); a file written by
+    another Python or refslint version, or damaged, is ignored and replaced."""
+
+    LIMIT = 5_000  # entries; beyond it (patterns of old versions, edited rule files) start afresh
+
+    def __init__(self) -> None:
+        self._entries: dict | None = None
+        self._changed = False
+        self._path: str | None = None
+
+    def _stamp(self) -> tuple:
+        import _sre
+
+        from . import __version__
+
+        return (1, sys.version, _sre.MAGIC, _sre.CODESIZE, __version__)
+
+    def _load(self) -> dict:
+        self._entries = {}
+        folder = cache_folder()
+        if folder is None:
+            return self._entries
+        self._path = os.path.join(folder, "startup.marshal")
+        try:
+            import marshal
+
+            with open(self._path, "rb") as f:
+                stamp, entries = marshal.load(f)
+            if stamp == self._stamp() and isinstance(entries, dict) and len(entries) < self.LIMIT:
+                self._entries = entries
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # no memo yet, or one to replace
+        return self._entries
+
+    def get(self, key: tuple):
+        entries = self._entries if self._entries is not None else self._load()
+        return entries.get(key)
+
+    def put(self, key: tuple, value) -> None:
+        entries = self._entries if self._entries is not None else self._load()
+        if self._path is None:
+            return
+        entries[key] = value
+        if not self._changed:
+            import atexit
+
+            self._changed = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        if not self._changed or self._path is None:
+            return
+        import marshal
+        import tempfile
+
+        self._changed = False
+        folder = os.path.dirname(self._path)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".startup-")
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump((self._stamp(), self._entries), f)
+            os.replace(tmp, self._path)
+        except (OSError, ValueError):  # ValueError: a value marshal cannot write
+            try:
+                os.unlink(tmp)
+            except (OSError, UnboundLocalError):
+                pass
+
+
+memo = Memo()

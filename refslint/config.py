@@ -19,7 +19,7 @@ from .checks import DEPRECATED, Rule, add_rule_file, all_rules, by_code
 from .errors import ConfigError
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .model import Severity
-from .yamlio import YAMLError, safe_load
+from .yamlio import YAMLError, load_shipped, safe_load
 
 CONFIG_NAMES = (".refslint.yaml", ".refslint.yml", "refslint.yaml")
 PRESETS = ("vancouver", "ama")
@@ -159,7 +159,8 @@ def read_file(path: Path) -> dict:
 def load_preset(name: str, where: str) -> dict:
     if name not in PRESETS:
         raise ConfigError(f"{where}: unknown preset `{name}` in `extends` (known: {', '.join(PRESETS)})")
-    return read_file(vocab.data_dir() / "presets" / f"{name}.yaml")
+    data = load_shipped(vocab.data_dir() / "presets" / f"{name}.yaml")
+    return data if isinstance(data, dict) else {}
 
 
 def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:

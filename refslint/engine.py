@@ -7,7 +7,9 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
+from . import rx
 from .checks import UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
@@ -38,11 +40,14 @@ class Linter:
     never has to be held parsed in memory at once.
 
     Each chunk is checked by the entry rules and then may be dropped: its findings become
-    diagnostics at once, list rules keep only their compact summaries (`Rule.summarize`), and
-    house-style rules only each reference's votes (references that vote alike share one vote
-    set). `finish` chooses the house styles, asks for the few references that differ from them
-    again (`reparse`) and runs the list rules. Chunks may be checked in other processes: `part`
-    is what a chunk leaves behind, `merge` adds it to this linter."""
+    diagnostics at once, and list rules keep only their compact summaries (`Rule.summarize`).
+    House-style rules vote: each reference's variants are recorded (references that vote
+    alike share one vote set), the chunk's own majority is taken as a provisional house style
+    and the chunk's references are judged against it while they are still parsed. `finish`
+    chooses the house styles from all the votes; a chunk whose provisional style was the final
+    one (nearly always: a list keeps its style) keeps its findings, and only the references of
+    other chunks that differ from the final style are parsed again (`reparse`). Chunks may be
+    checked in other processes: `part` is what a chunk leaves behind, `merge` adds it."""
 
     def __init__(self, path: str, config: Config, fmt: str = "text") -> None:
         self.path, self.config = path, config
@@ -59,8 +64,8 @@ class Linter:
                 else:
                     ctx.votes = set()
                     self.voting.append((r, ctx))
-        # per voting rule: vote set -> indices of the references that cast it (4 bytes each)
-        self.ballots: dict[str, dict[frozenset[str], array]] = {r.code: {} for r, _ in self.voting}
+        # per voting rule, per chunk: the votes, the chunk's provisional style and its findings
+        self.chunks: dict[str, list[ChunkVotes]] = {r.code: [] for r, _ in self.voting}
         entry = [r for r in rules if r.scope == "entry"]
         ctxs = self.contexts
         self.triggered = [(r, r.check, ctxs[r.code], r.trigger) for r in entry if r.trigger is not None]
@@ -68,10 +73,9 @@ class Linter:
         self.plain = [
             (r, r.check, ctxs[r.code])
             for r in entry
-            if r.trigger is None and not r.only_if_missing and r.code not in self.ballots
+            if r.trigger is None and not r.only_if_missing and r.code not in self.chunks
         ]
-        ballots = self.ballots
-        self.voters = [(r, r.check, ctxs[r.code], ballots[r.code]) for r in entry if r.code in ballots]
+        self.voters = [(r, r.check, ctxs[r.code]) for r in entry if r.code in self.chunks]
         self.listed = [r for r in rules if r.scope == "list"]
         self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
@@ -80,6 +84,8 @@ class Linter:
         self.diagnostics: list[Diagnostic] = []
 
     def feed(self, refs: list[Reference]) -> None:
+        if self.config.per_reference_ignores:
+            self.names.update((ref.index, ref_name(ref)) for ref in refs)
         found: list[Found] = []
         add = found.append
         # Rule by rule over the chunk: the loops are tighter than reference by reference, and a
@@ -101,17 +107,20 @@ class Linter:
             for ref in refs:
                 for f in check(ref, ctx):
                     add((rule, f, ref.index))
-        for rule, check, ctx, ballot in self.voters:
+        for rule, check, ctx in self.voters:
+            ballot: dict[frozenset[str], array] = {}  # vote set -> indices (4 bytes each)
+            ctx.votes = votes = set()
             for ref in refs:
                 for f in check(ref, ctx):
                     add((rule, f, ref.index))
-                if ctx.votes:
-                    key = frozenset(ctx.votes)
+                if votes:
+                    key = frozenset(votes)
                     indices = ballot.get(key)
                     if indices is None:
                         indices = ballot[key] = array("l")
                     indices.append(ref.index)
-                    ctx.votes.clear()
+                    votes.clear()
+            self.chunks[rule.code].append(self._judge(rule, ctx, ballot, refs))
         for rule in self.listed:
             if rule.summarize is not None:
                 summarize = rule.summarize
@@ -122,13 +131,25 @@ class Linter:
                         kept.append(summary)
         if self.keeps_whole:
             self.whole.extend(refs)
-        if self.config.per_reference_ignores:
-            self.names.update((ref.index, ref_name(ref)) for ref in refs)
         self._report(found)
 
-    def _report(self, found: list[Found]) -> None:
+    def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> ChunkVotes:
+        """A chunk's votes, its provisional style, and its references judged against it."""
+        ctx.votes = None
+        ctx.chosen = chosen = _majority(ballot)
+        losing = _losing(ctx, ballot)
+        found: list[Found] = []
+        if losing:
+            by_index = {ref.index: ref for ref in refs}
+            for i in sorted(losing):
+                found.extend((rule, f, i) for f in rule.check(by_index[i], ctx) if f.style is not None)
+        diagnostics: list[Diagnostic] = []
+        self._report(found, diagnostics)
+        return ChunkVotes(chosen, ballot, diagnostics)
+
+    def _report(self, found: list[Found], out: list[Diagnostic] | None = None) -> None:
         config, ignores = self.config, self.config.per_reference_ignores
-        out = self.diagnostics
+        out = self.diagnostics if out is None else out
         for rule, f, index in found:
             if ignores and rule.code in ignores.get(self.names.get(index, ""), ()):
                 continue
@@ -140,34 +161,40 @@ class Linter:
 
     def part(self) -> tuple:
         """What the chunks fed so far leave behind, to be merged into another linter."""
-        return self.diagnostics, self.ballots, self.summaries, self.names
+        return self.diagnostics, self.chunks, self.summaries, self.names
 
     def merge(self, part: tuple) -> None:
-        diagnostics, ballots, summaries, names = part
+        diagnostics, chunks, summaries, names = part
         self.diagnostics.extend(diagnostics)
-        for code, ballot in ballots.items():
-            mine = self.ballots[code]
-            for votes, indices in ballot.items():
-                mine.setdefault(votes, array("l")).extend(indices)
+        for code, kept in chunks.items():
+            self.chunks[code].extend(kept)
         for code, kept in summaries.items():
             self.summaries[code].extend(kept)
         self.names.update(names)
 
     def finish(self, reparse) -> list[Diagnostic]:
         """reparse(indices) -> the references with those indices, parsed again."""
-        recheck = [
-            (rule, ctx, set(_choose(ctx, self.ballots[rule.code]))) for rule, ctx in self.voting
-        ]
+        recheck = []
+        for rule, ctx in self.voting:
+            chunks = self.chunks[rule.code]
+            ctx.votes = None
+            ctx.chosen = final = _majority(_merged(c.ballot for c in chunks))
+            again: set[int] = set()
+            for chunk in chunks:
+                if all(final.get(d) == v for d, v in chunk.chosen.items()):
+                    self.diagnostics.extend(chunk.diagnostics)
+                else:  # judged against another style: judge its references again
+                    again.update(_losing(ctx, chunk.ballot))
+            recheck.append((rule, ctx, again))
         wanted = sorted({i for _rule, _ctx, indices in recheck for i in indices})
         found: list[Found] = []
-        # The references to check again are parsed a batch at a time: in a long list with no
-        # clear house style they can be most of the list.
+        # Parsed a batch at a time: in a long list with no clear house style they can be many.
         for start in range(0, len(wanted), RECHECK_BATCH):
             for ref in reparse(wanted[start : start + RECHECK_BATCH]):
                 i = ref.index
                 for rule, ctx, indices in recheck:
                     if i in indices:
-                        found.extend((rule, f, i) for f in rule.check(ref, ctx))
+                        found.extend((rule, f, i) for f in rule.check(ref, ctx) if f.style is not None)
             self._report(found)
             found = []
         for rule in self.listed:
@@ -177,6 +204,12 @@ class Linter:
         diagnostics = self.diagnostics
         diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
         return diagnostics
+
+
+class ChunkVotes(NamedTuple):
+    chosen: dict[str, str | None]  # the chunk's own majority, by dimension
+    ballot: dict[frozenset[str], array]  # vote set -> indices of the references that cast it
+    diagnostics: list[Diagnostic]  # the chunk's references judged against `chosen`
 
 
 def _diagnostic(rule: Rule, f: Finding, path: str, config: Config, message: str, index: int) -> Diagnostic:
@@ -209,7 +242,7 @@ def lint_document_rules(doc, refs: list[Reference], config: Config) -> list[Diag
 
 # Constructs whose meaning depends on what lies beyond the match: at a reference's edge they see
 # the neighbouring reference (or the separator) in the joined text instead of the text's end.
-_EDGE_SENSITIVE = re.compile(r"(?<!\[)\^|\$|\\[AZzbB]|\(\?<?[=!]")
+_EDGE_SENSITIVE = rx.compile(r"(?<!\[)\^|\$|\\[AZzbB]|\(\?<?[=!]")
 
 
 class _Scan:
@@ -250,27 +283,40 @@ class _Scan:
             pos = starts[i + 1]
 
 
-def _choose(ctx: Context, ballot: dict[frozenset[str], array]) -> list[int]:
-    """Choose each dimension's majority variant; return the references that show another.
+def _merged(ballots) -> dict[frozenset[str], int]:
+    """Vote set -> how many references cast it, over several ballots."""
+    total: Counter[frozenset[str]] = Counter()
+    for ballot in ballots:
+        for styles, indices in ballot.items():
+            total[styles] += len(indices)
+    return total
 
-    The chosen variant is the one more than half of the voting references show; with no such
-    majority nothing is reported. Each reference votes once per variant and dimension (a style
-    reads `variant@dimension` when a rule judges independent choices, such as the space after
-    `;` and after `:`)."""
+
+def _majority(ballot) -> dict[str, str | None]:
+    """Each dimension's majority variant, or None where no variant has more than half.
+
+    Each reference votes once per variant and dimension (a style reads `variant@dimension`
+    when a rule judges independent choices, such as the space after `;` and after `:`).
+    `ballot` maps vote sets to their references (or to how many cast them)."""
     tally: Counter[str] = Counter()
-    for styles, indices in ballot.items():
+    for styles, cast in ballot.items():
+        n = cast if isinstance(cast, int) else len(cast)
         for style in styles:
-            tally[style] += len(indices)
+            tally[style] += n
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for style, n in tally.items():
         variant, _, dimension = style.partition("@")
         counts[dimension][variant] += n
-    ctx.chosen = {}
+    chosen: dict[str, str | None] = {}
     for dimension, counter in counts.items():
         top, n = counter.most_common(1)[0]
-        ctx.chosen[dimension] = top if n * 2 > sum(counter.values()) else None
-    ctx.votes = None
-    losing = {style for style in tally if ctx.wants(style)}  # variants other than the chosen
+        chosen[dimension] = top if n * 2 > sum(counter.values()) else None
+    return chosen
+
+
+def _losing(ctx: Context, ballot: dict[frozenset[str], array]) -> list[int]:
+    """The references of the ballot that show a variant other than the chosen one."""
+    losing = {style for styles in ballot for style in styles if ctx.wants(style)}
     if not losing:
         return []
     return [i for styles, indices in ballot.items() if not losing.isdisjoint(styles) for i in indices]

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .yamlio import safe_load
+from .yamlio import load_shipped
 
 _HERE = Path(__file__).resolve().parent
 
@@ -117,7 +117,7 @@ def journal_key(name: str) -> str:
 
 @cache
 def _aliases_file() -> dict:
-    return safe_load((data_dir() / "vocab" / "journal-aliases.yaml").read_text("utf-8"))
+    return load_shipped(data_dir() / "vocab" / "journal-aliases.yaml")
 
 
 @cache

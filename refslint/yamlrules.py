@@ -20,11 +20,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import rx, vocab
 from .checks.base import Context, Finding, Rule, edit_fix
 from .errors import ConfigError
 from .model import FORMATS, Reference, Span
-from .yamlio import YAMLError, safe_load
+from .yamlio import YAMLError, load_shipped, safe_load
 
 TYPES = ("existence", "substitution", "consistency", "conditional")
 FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
@@ -36,16 +36,17 @@ _ALLOWED = {
     "consistency": _COMMON | {"field", "key", "fix"},
     "conditional": _COMMON | {"when", "require"},
 }
-_CODE = re.compile(r"[A-Z]{1,3}\d{3}$")
-_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = rx.compile(r"[A-Z]{1,3}\d{3}$")
+_NAME = rx.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_PATTERN = 1000
-_WORD = re.compile(r"[^\W\d_]\w*")
+_WORD = rx.compile(r"[^\W\d_]\w*")
 
 
-def load_file(path: Path) -> list[Rule]:
+def load_file(path: Path, shipped: bool = False) -> list[Rule]:
+    """The rules of a YAML rule file (`shipped`: one of refslint's own, read through the memo)."""
     where = str(path)
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
+        data = load_shipped(path) if shipped else safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read rule file ({exc})") from None
     except YAMLError as exc:
@@ -188,7 +189,7 @@ def compile_pattern(pattern: Any, here: str, flags: int = 0) -> re.Pattern[str]:
     if nests_unbounded_repeats(pattern):
         raise ConfigError(f"{here}: pattern {pattern!r} nests unbounded repeats and could backtrack forever")
     try:
-        return re.compile(pattern, flags)
+        return rx.compile(pattern, flags)
     except re.error as exc:
         raise ConfigError(f"{here}: invalid regular expression {pattern!r} ({exc})") from None
 
@@ -207,7 +208,7 @@ def _existence(spec: dict, here: str, field: str, message: str):
     flags = re.IGNORECASE if spec.get("ignorecase") else 0
     for p in patterns:
         compile_pattern(p, here, flags)  # validate each, then scan once for all of them
-    compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
+    compiled = [rx.compile("|".join(f"(?:{p})" for p in patterns), flags)]
     # An optional quick pattern (ideally a literal or one character class) that every match
     # contains: when it is absent, the slower alternation of patterns is not run at all.
     pre = spec.get("prefilter")
@@ -223,7 +224,7 @@ def _existence(spec: dict, here: str, field: str, message: str):
     literals = [p for p in prefilters or () if not (len(p) > 2 and p[0] == p[-1] == "/")]
     patterns_only = [compile_pattern(p[1:-1], here, flags) for p in prefilters or () if p not in literals]
     if flags:
-        patterns_only += [re.compile(re.escape(p), flags) for p in literals]
+        patterns_only += [rx.compile(re.escape(p), flags) for p in literals]
         literals = []
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):

@@ -81,7 +81,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     for module in PYTHON_RULE_MODULES:
         rules.extend(module.RULES)
     for name in BUILTIN_RULE_FILES:
-        rules.extend(load_file(vocab.data_dir() / name))
+        rules.extend(load_file(vocab.data_dir() / name, shipped=True))
     codes = [r.code for r in rules]
     assert len(codes) == len(set(codes)), "duplicate rule code"
     return tuple(sorted(rules, key=lambda r: r.code))

@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import rx
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, lazy_fix
 
-_LETTER = re.compile(r"[^\W\d_]")
-_STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
+_LETTER = rx.compile(r"[^\W\d_]")
+_STRAY = rx.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
 # Judged on the text of the author list, so the list is split into names only when needed.
-_DOTTED_OR_SPACED = re.compile(r"(?<![\w.])[A-Z]\.|(?<=\s)[A-Z] [A-Z](?=\s*(?:[,;]|$))")
-_COMPACT_INITIALS = re.compile(r"\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
-_LETTERLESS_PIECE = re.compile(r"(?:^|[,;])[^,;\w]*(?:[,;]|$)")
-_LETTERED_PIECE = re.compile(r"[^,;]*[^\W\d_][^,;]*")
-_ET_AL_TEXT = re.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
-_ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
-_INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
+_DOTTED_OR_SPACED = rx.compile(r"(?<![\w.])[A-Z]\.|(?<=\s)[A-Z] [A-Z](?=\s*(?:[,;]|$))")
+_COMPACT_INITIALS = rx.compile(r"\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
+_LETTERLESS_PIECE = rx.compile(r"(?:^|[,;])[^,;\w]*(?:[,;]|$)")
+_LETTERED_PIECE = rx.compile(r"[^,;]*[^\W\d_][^,;]*")
+_ET_AL_TEXT = rx.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
+_ET_AL_OWN_PIECE = rx.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
+_INVERTED = rx.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
 def _has_letterless_piece(ref: Reference) -> bool:

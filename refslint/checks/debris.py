@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import rx
 from ..model import LIST_FORMATS, Reference, Span
 from ..parse import CITE_RE
 from .base import Context, Finding, Rule, edit_fix
@@ -15,7 +16,7 @@ from .base import Context, Finding, Rule, edit_fix
 # Debris is made only of numbers, citation punctuation and the words exports put around them.
 # Read token by token (longest words first): one regular expression repeating these
 # overlapping alternatives backtracked exponentially on a long run that is not debris.
-_DEBRIS_TOKEN = re.compile(
+_DEBRIS_TOKEN = rx.compile(
     r"\s+|Volume|Vol\.|Vol|Pages|Page|pp\.|p\.|No\.|No|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+"
     r"|(?P<other>.)",
     re.DOTALL,
@@ -24,7 +25,7 @@ _DEBRIS_TOKEN = re.compile(
 
 def _is_debris(text: str) -> bool:
     return bool(text.strip()) and all(m.lastgroup != "other" for m in _DEBRIS_TOKEN.finditer(text))
-_NUMBERS = re.compile(r"\d+")
+_NUMBERS = rx.compile(r"\d+")
 
 
 def _debris_run(ref: Reference) -> list:

@@ -4,19 +4,18 @@ lists: only references sharing a key are compared, never all pairs."""
 
 from __future__ import annotations
 
-import re
 import sys
 from array import array
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from .. import vocab
+from .. import rx, vocab
 from ..model import Reference, Related, Span
 from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
 
-_NON_ALNUM = re.compile(r"[\W_]+")
+_NON_ALNUM = rx.compile(r"[\W_]+")
 
 
 def title_key(ref: Reference) -> str:
@@ -33,14 +32,18 @@ def _first_author(ref: Reference) -> str:
     return _NON_ALNUM.sub("", vocab.fold(name[0] if name else first))
 
 
+_PAGE_END = rx.compile(r"[-–—,\s]")
+_DOI = rx.compile(r"10\.\d{4,9}/\S+")
+
+
 def _first_page(ref: Reference) -> str:
     pages = ref.get("pages")
-    return re.split(r"[-–—,\s]", pages.value, maxsplit=1)[0].lower() if pages else ""
+    return _PAGE_END.split(pages.value, maxsplit=1)[0].lower() if pages else ""
 
 
 def _doi(ref: Reference) -> str:
     for t in ref.trailers:
-        m = re.search(r"10\.\d{4,9}/\S+", t.value)
+        m = _DOI.search(t.value)
         if m:
             return m.group(0).rstrip(".").lower()
     return ""
@@ -109,12 +112,42 @@ def same_work(a: Work, b: Work, threshold: float) -> bool:
     return a.author == b.author
 
 
+def _repeated_keys(works: list[Work]) -> bytearray:
+    """A bitmap in which every key that occurs more than once is set (with a few other keys
+    that share its bit). Keys that occur once can never make a duplicate; leaving them out of
+    the lookup table keeps a million-reference list to a table of a few thousand keys instead
+    of three million (a few hundred megabytes)."""
+    keys = array("q")
+    for work in works:
+        keys.frombytes(work.keys)
+    seen, again = bytearray(_BITMAP_BYTES), bytearray(_BITMAP_BYTES)
+    mask = _BITMAP_MASK
+    for key in keys:
+        bit = key & mask
+        byte, flag = bit >> 3, 1 << (bit & 7)
+        if seen[byte] & flag:
+            again[byte] |= flag
+        else:
+            seen[byte] |= flag
+    return again
+
+
+_BITMAP_BITS = 1 << 27  # 16 MB a bitmap; three million keys set about 2% of the bits
+_BITMAP_MASK = _BITMAP_BITS - 1
+_BITMAP_BYTES = _BITMAP_BITS >> 3
+
+
 def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
     threshold = float(ctx.options.get("title-similarity", 0.9))
+    repeated = _repeated_keys(works) if len(works) > 10_000 else None
     first_with_key: dict[int, Work] = {}
     for work in works:
         earlier: Work | None = None
         for key in array("q", work.keys):
+            if repeated is not None:
+                bit = key & _BITMAP_MASK
+                if not repeated[bit >> 3] & (1 << (bit & 7)):
+                    continue  # this key occurs once in the list
             other = first_with_key.get(key)
             if other is not None and (earlier is None or other.index < earlier.index):
                 if same_work(other, work, threshold):

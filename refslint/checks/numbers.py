@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .. import vocab
+from .. import rx, vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
-_PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
-_ROMAN = re.compile(r"[ivxlc]+$")
-_RANGE = re.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
+_PAGE = rx.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
+_ROMAN = rx.compile(r"[ivxlc]+$")
+_RANGE = rx.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
 
 
 class PageRange(NamedTuple):

@@ -17,28 +17,29 @@ from __future__ import annotations
 import html
 import re
 
+from .. import rx
 from ..mapped import MappedText
 from ..model import Citation, Source, Span
 from . import Document, mapped_document, plaintext
 from .citations import expand_numbers
 from .suppressions import markdown_suppressions
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = rx.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = rx.compile(r"<!--.*?-->", re.DOTALL)
+_ATX = rx.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = rx.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A list heading, with Pandoc/Quarto attributes (`# References {.unnumbered}`); not "Notes".
-_LIST_NAME = re.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_LIST_NAME = rx.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
+_INLINE_CODE = rx.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 _NUMBERS = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*"
-_NUMERIC_CITE = re.compile(
+_NUMERIC_CITE = rx.compile(
     rf"(?<![\w\]!\\])\[({_NUMBERS})\](?![(\[:])|\^({_NUMBERS})\^|<sup>({_NUMBERS})</sup>"
 )
 _KEY = r"(?:\{[^{}]+\}|\w(?:[\w:.#$%&\-+?<>~/]*\w)?)"
-_BRACKET_CITE = re.compile(r"(?<!\\)\[([^\[\]]*?@[^\[\]]*)\](?!\()")
-_KEY_IN_BRACKET = re.compile(rf"(?<![\w.])-?@({_KEY})")
-_INTEXT_KEY = re.compile(rf"(?<![\w@.\\\[])@({_KEY})")
+_BRACKET_CITE = rx.compile(r"(?<!\\)\[([^\[\]]*?@[^\[\]]*)\](?!\()")
+_KEY_IN_BRACKET = rx.compile(rf"(?<![\w.])-?@({_KEY})")
+_INTEXT_KEY = rx.compile(rf"(?<![\w@.\\\[])@({_KEY})")
 
 
 def read(source: Source) -> Document:
@@ -190,7 +191,7 @@ def key_citations(prose: str) -> list[Citation]:
 
 # Inline markup inside an entry. Links and images are handled by _link; emphasis delimiters by
 # the flanking test in _emphasis.
-_INLINE = re.compile(
+_INLINE = rx.compile(
     r"(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<auto><(?:https?|ftp|mailto|doi):[^<>\s]*>)"
     r"|(?P<link>!?\[)"
@@ -199,7 +200,7 @@ _INLINE = re.compile(
     r"|(?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
     r"|(?P<emph>\*+|_+)"
 )
-_LINK_TAIL = re.compile(
+_LINK_TAIL = rx.compile(
     r"\]\((?:<[^<>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\]\[[^\[\]]*\]"
 )
 

@@ -17,27 +17,26 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple, overload
 
+from .. import rx
 from ..model import Entry, Span
 
-_NUMBERED = re.compile(
-    r"[ \t]*(?:\[(?P<b>\d{1,7})\]|(?P<d>\d{1,7})[.)]|(?P<s>\d{1,7})(?=\t| +\S))[ \t]*(?=\S)"
-)
+_NUMBERED = rx.compile(r"[ \t]*(\[\d{1,7}\]|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
 # First characters a label can start with: most lines are decided without a regex.
 _LABEL_STARTS = frozenset("0123456789[ \t")
 _BULLET_STARTS = frozenset("•‣◦▪●·*+-– \t")
-_BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
-_AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
+_BULLET = rx.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
+_YEAR = rx.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_CITATION_NUMBERS = rx.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
+_AUTHOR_START = rx.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
 # What a reference list's heading says (shared with markdown.py, which finds sections by it).
 LIST_NAMES = (
     r"references?|bibliography|literature(?: cited)?|works cited|reference list|cited literature"
     r"|references and notes"
 )
-_HEADING = re.compile(
+_HEADING = rx.compile(
     rf"\s*(?:#+\s*)?(?:\d+\.?\s*)?({LIST_NAMES}|sources|citations|notes)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -46,26 +45,46 @@ _HEADING = re.compile(
 class _Line(NamedTuple):
     start: int  # offset of the first character
     end: int  # offset after the last non-newline character
-    source: str  # the whole text (a reference, not a copy: a million lines stay small)
+    source: str  # the whole text (a reference, not a copy)
 
     @property
     def text(self) -> str:
         return self.source[self.start : self.end]
 
 
-# Where str.splitlines() breaks lines.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Where str.splitlines() breaks lines; the common case, "\n" alone, is found with str.find.
+_LINE_BREAK = rx.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def line_bounds(text: str) -> tuple[array, array]:
+    """(starts, ends) of the lines, as str.splitlines() cuts them, in two integer arrays: a
+    million-line list needs no object per line."""
+    starts, ends = array("q"), array("q")
+    add_start, add_end = starts.append, ends.append
+    pos = 0
+    if not any(ch in text for ch in _OTHER_BREAKS):  # each `in` is a scan in C
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            add_start(pos)
+            add_end(i)
+            pos = i + 1
+            i = find("\n", pos)
+    else:
+        for m in _LINE_BREAK.finditer(text):
+            add_start(pos)
+            add_end(m.start())
+            pos = m.end()
+    if pos < len(text):
+        add_start(pos)
+        add_end(len(text))
+    return starts, ends
 
 
 def split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    for m in _LINE_BREAK.finditer(text):
-        lines.append(_Line(pos, m.start(), text))
-        pos = m.end()
-    if pos < len(text):
-        lines.append(_Line(pos, len(text), text))
-    return lines
+    starts, ends = line_bounds(text)
+    return [_Line(s, e, text) for s, e in zip(starts, ends, strict=True)]
 
 
 def looks_like_reference(text: str) -> bool:
@@ -84,166 +103,203 @@ def looks_like_reference(text: str) -> bool:
     )
 
 
-def _content_end(line: _Line) -> int:
-    return line.start + len(line.text.rstrip())
+def _content_end(text: str, start: int, end: int) -> int:
+    """The end of a line's text without its trailing white space."""
+    if end > start and not text[end - 1].isspace():
+        return end
+    return start + len(text[start:end].rstrip())
+
+
+class _Labels:
+    """The labels found at the start of lines (numbers or bullets), by line: the label's span,
+    where the line's text starts after it, and a number's value (-1 where a line has none)."""
+
+    def __init__(self, n: int) -> None:
+        self.count = 0
+        self.value = array("q", [-1]) * n
+        self.start = array("q", [-1]) * n
+        self.end = array("q", [-1]) * n
+        self.content = array("q", [-1]) * n
+
+    def add(self, i: int, start: int, end: int, content: int, value: int) -> None:
+        self.count += 1
+        self.value[i], self.start[i], self.end[i], self.content[i] = value, start, end, content
 
 
 def entries(text: str) -> list[Entry]:
     """The references of a plain-text list, each with its label and exact span."""
-    return [Entry(e.label, text[e.span.start : e.span.end], e.span, e.label_span) for e in _entry_spans(text)]
+    table = entry_spans(text)
+    return [
+        Entry(table.label(i), text[table.starts[i] : table.ends[i]], table.span(i), table.label_span(i))
+        for i in range(len(table))
+    ]
 
 
 def entry_spans(text: str) -> EntryTable:
-    """The same entries without their text (`Entry.text` is empty), kept compactly: for very
-    long lists, whose entries are cut from the file's text chunk by chunk."""
-    return EntryTable(text, _entry_spans(text))
-
-
-def _entry_spans(text: str) -> Iterable[Entry]:
-    lines = split_lines(text)
-    # Matched in place (positions in the whole text), so no line is copied.
-    firsts = [text[line.start : line.start + 1] for line in lines]
-    numbered = [
-        _NUMBERED.match(text, line.start, line.end) if first in _LABEL_STARTS else None
-        for line, first in zip(lines, firsts, strict=True)
-    ]
-    bullets = [
-        _BULLET.match(text, line.start, line.end) if first in _BULLET_STARTS else None
-        for line, first in zip(lines, firsts, strict=True)
-    ]
-    del firsts
-    n_numbered = sum(1 for m in numbered if m)
-    n_bullets = sum(1 for m in bullets if m)
+    """The entries without their text (`Entry.text` is empty), kept compactly: for very long
+    lists, whose entries are cut from the file's text chunk by chunk."""
+    table = EntryTable(text)
+    starts, ends = line_bounds(text)
+    n = len(starts)
+    numbered: _Labels = _Labels(n)
+    bullets: _Labels | None = None  # rare: made at the first bullet
+    # Matched in place (positions in the whole text), so no line is copied; most lines are
+    # decided by their first character without a regular expression. (This loop runs once
+    # per line of a million-line list: what it does per line is kept to the minimum.)
+    match_number, match_bullet = _NUMBERED.match, _BULLET.match
+    n_value, n_start, n_end, n_content = numbered.value, numbered.start, numbered.end, numbered.content
+    for i, (start, end) in enumerate(zip(starts, ends)):  # noqa: B905 (equal lengths)
+        if start == end:
+            continue
+        first = text[start]
+        if first in _LABEL_STARTS:
+            m = match_number(text, start, end)
+            if m is not None:
+                label_start, label_end = m.span(1)
+                n_value[i] = int(text[label_start:label_end].strip("[].)"))
+                n_start[i], n_end[i], n_content[i] = label_start, label_end, m.end()
+                numbered.count += 1
+        if first in _BULLET_STARTS:
+            m = match_bullet(text, start, end)
+            if m is not None:
+                if bullets is None:
+                    bullets = _Labels(n)
+                label_start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                bullets.add(i, label_start, label_start + 1, m.end(), 0)
+    n_numbered, n_bullets = numbered.count, bullets.count if bullets else 0
     if n_numbered >= max(2, n_bullets) and _has_sequence(numbered):
-        return _numbered_entries(lines, numbered)
+        _numbered_entries(table, starts, ends, numbered)
+        return table
     if n_bullets >= 2 or (n_bullets == 1 and n_numbered == 0):
-        return _group(lines, bullets)
+        _group(table, starts, ends, bullets, None)  # type: ignore[arg-type]
+        return table
     # A lone line that starts with a number (`2010 Working group ...`) in a list of unnumbered
     # lines is not a label: numbered layout only when numbers start a good share of the lines.
-    nonblank = sum(1 for line in lines if line.end > line.start and not line.text.isspace())
-    lone = [m for m in numbered if m] if n_numbered == 1 else []
-    if lone and nonblank > 1 and _label_value(lone[0]) != 1:
-        return _unlabelled_entries(lines)
-    if n_numbered and n_numbered * 4 >= nonblank:
-        return _numbered_entries(lines, numbered)
-    return _unlabelled_entries(lines)
+    nonblank = sum(1 for s, e in zip(starts, ends, strict=True) if e > s and not text[s:e].isspace())
+    lone_value = max(numbered.value) if n_numbered == 1 else -1
+    if n_numbered == 1 and nonblank > 1 and lone_value != 1:
+        _unlabelled_entries(table, starts, ends)
+    elif n_numbered and n_numbered * 4 >= nonblank:
+        _numbered_entries(table, starts, ends, numbered)
+    else:
+        _unlabelled_entries(table, starts, ends)
+    return table
 
 
-def _label_value(m: re.Match[str]) -> int:
-    return int(m.group("b") or m.group("d") or m.group("s"))
-
-
-def _has_sequence(numbered: list[re.Match[str] | None]) -> bool:
-    values = {_label_value(m) for m in numbered if m}
+def _has_sequence(numbered: _Labels) -> bool:
+    values = set(numbered.value)
+    values.discard(-1)
     return any(v + 1 in values for v in values)
 
 
-def _numbered_entries(lines: list[_Line], numbered: list[re.Match[str] | None]) -> Iterator[Entry]:
-    values = [(_label_value(m) if m else None) for m in numbered]
+def _numbered_entries(table: EntryTable, starts: array, ends: array, numbered: _Labels) -> None:
+    """An entry starts only at the next label in sequence."""
+    values = numbered.value
+    n = len(values)
     later = set()
     # The first label of the list: the first numbered line whose successor label follows it.
     start_index = None
-    for i in range(len(lines) - 1, -1, -1):
+    for i in range(n - 1, -1, -1):
         v = values[i]
-        if v is not None:
+        if v >= 0:
             if v + 1 in later:
                 start_index = i
             later.add(v)
     if start_index is None:
-        start_index = next(i for i, v in enumerate(values) if v is not None)
-    starts = [False] * len(lines)
+        start_index = next(i for i, v in enumerate(values) if v >= 0)
+    chosen = bytearray(n)
     expected = values[start_index]
-    for i in range(start_index, len(lines)):
-        if values[i] is not None and values[i] == expected:
-            starts[i] = True
+    for i in range(start_index, n):
+        if values[i] == expected:
+            chosen[i] = 1
             expected += 1
-    yield from _group(lines, [m if starts[i] else None for i, m in enumerate(numbered)])
+    _group(table, starts, ends, numbered, chosen)
+    table.numbered = len(table) > 0
 
 
-def _group(lines: list[_Line], labels: list[re.Match[str] | None]) -> Iterator[Entry]:
-    """Each label line starts an entry; following non-blank lines continue it; a blank line or
-    the next label ends it."""
-    current: tuple[int, int, str, Span] | None = None  # (start, end, label, label span)
-
-    def close() -> Entry | None:
-        if current is None:
-            return None
-        start, end, label, label_span = current
-        return Entry(label, "", Span(start, end), label_span)
-
-    for line, m in zip(lines, labels, strict=True):
-        if m is not None:
-            done = close()
-            if done:
-                yield done
-            label = m.group(0).strip()
-            label_span = Span(
-                m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
-                m.start() + len(m.group(0).rstrip()),
-            )
-            current = (m.end(), _content_end(line), label, label_span)
-        elif not line.text.strip():
-            done = close()
-            if done:
-                yield done
-            current = None
-        elif current is not None:
-            current = (current[0], _content_end(line), current[2], current[3])
-    done = close()
-    if done:
-        yield done
+def _group(table: EntryTable, starts: array, ends: array, labels: _Labels, chosen: bytearray | None) -> None:
+    """Each chosen label line starts an entry; following non-blank lines continue it; a blank
+    line or the next label ends it."""
+    text = table.text
+    label_start, label_end, content = labels.start, labels.end, labels.content
+    entry_start = entry_end = lstart = lend = -1  # entry_start < 0: no entry open
+    add = table.add
+    for i, (start, end) in enumerate(zip(starts, ends)):  # noqa: B905 (equal lengths)
+        if label_start[i] >= 0 and (chosen is None or chosen[i]):
+            if entry_start >= 0:
+                add(entry_start, entry_end, lstart, lend)
+            entry_start, lstart, lend = content[i], label_start[i], label_end[i]
+            entry_end = end if not text[end - 1].isspace() else _content_end(text, start, end)
+        elif start == end or text[start:end].isspace():
+            if entry_start >= 0:
+                add(entry_start, entry_end, lstart, lend)
+            entry_start = -1
+        elif entry_start >= 0:
+            entry_end = _content_end(text, start, end)
+    if entry_start >= 0:
+        add(entry_start, entry_end, lstart, lend)
 
 
-def _unlabelled_entries(lines: list[_Line]) -> list[Entry]:
-    paragraphs: list[list[_Line]] = []
-    block: list[_Line] = []
-    for line in lines:
-        if line.text.strip():
-            block.append(line)
+def _unlabelled_entries(table: EntryTable, starts: array, ends: array) -> None:
+    """One reference a line, or a paragraph when most paragraphs are wrapped references;
+    headings and what does not look like a reference at either end are dropped."""
+    text = table.text
+    paragraphs: list[list[int]] = []  # line numbers
+    block: list[int] = []
+    for i in range(len(starts)):
+        start, end = starts[i], ends[i]
+        if end > start and not text[start:end].isspace():
+            block.append(i)
         elif block:
             paragraphs.append(block)
             block = []
     if block:
         paragraphs.append(block)
-    wrapped = sum(1 for p in paragraphs if len(p) > 1 and looks_like_reference(" ".join(x.text for x in p)))
+
+    def joined(group: list[int]) -> str:
+        return " ".join(text[starts[i] : ends[i]] for i in group)
+
+    wrapped = sum(1 for p in paragraphs if len(p) > 1 and looks_like_reference(joined(p)))
     if paragraphs and wrapped * 2 >= len(paragraphs) and len(paragraphs) > 1:
         groups = paragraphs
     else:
-        groups = [[line] for p in paragraphs for line in p]
-    found = []
-    for group in groups:
-        first, last = group[0], group[-1]
-        indent = len(first.text) - len(first.text.lstrip())
-        text = " ".join(x.text for x in group)
-        found.append((Entry("", "", Span(first.start + indent, _content_end(last))), text))
+        groups = [[i] for p in paragraphs for i in p]
     # Drop headings anywhere, and non-references at both ends of the list (page furniture).
-    kept = [(e, t) for e, t in found if not _HEADING.match(t)]
-    while kept and not looks_like_reference(kept[0][1]):
-        kept.pop(0)
-    while kept and not looks_like_reference(kept[-1][1]):
-        kept.pop()
-    return [e for e, _ in kept]
+    kept = [g for g in groups if not _HEADING.match(joined(g))]
+    first, last = 0, len(kept)
+    while first < last and not looks_like_reference(joined(kept[first])):
+        first += 1
+    while last > first and not looks_like_reference(joined(kept[last - 1])):
+        last -= 1
+    for group in kept[first:last]:
+        a, b = group[0], group[-1]
+        line = text[starts[a] : ends[a]]
+        indent = len(line) - len(line.lstrip())
+        table.add(starts[a] + indent, _content_end(text, starts[b], ends[b]), -1, -1)
 
 
-def is_numbered(found: list[Entry]) -> bool:
+def is_numbered(found: Sequence[Entry]) -> bool:
     """Every entry carries a number (`1.`, `[1]`, `1)`): citations may refer to them by it."""
-    return bool(found) and all(e.label.strip("[]().").isdigit() for e in found)
+    if isinstance(found, EntryTable):
+        return found.numbered
+    return len(found) > 0 and all(e.label.strip("[]().").isdigit() for e in found)
 
 
 class EntryTable(Sequence[Entry]):
     """A plain list's entries kept as integer arrays, about 32 bytes an entry instead of the
     250 of Entry objects (a million-reference file); an Entry is made when one is asked for."""
 
-    def __init__(self, text: str, found: Iterable[Entry]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.starts, self.ends = array("q"), array("q")
-        self.label_starts, self.label_ends = array("q"), array("q")
-        for e in found:
-            self.starts.append(e.span.start)
-            self.ends.append(e.span.end)
-            label = e.label_span or Span(-1, -1)
-            self.label_starts.append(label.start)
-            self.label_ends.append(label.end)
+        self.label_starts, self.label_ends = array("q"), array("q")  # -1: no label
+        self.numbered = False  # every entry has a number for its label
+
+    def add(self, start: int, end: int, label_start: int, label_end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.label_starts.append(label_start)
+        self.label_ends.append(label_end)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -255,8 +311,11 @@ class EntryTable(Sequence[Entry]):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        label = self.label_span(i)
-        return Entry(self.text[label.start : label.end] if label else "", "", self.span(i), label)
+        return Entry(self.label(i), "", self.span(i), self.label_span(i))
+
+    def label(self, i: int) -> str:
+        start = self.label_starts[i]
+        return "" if start < 0 else self.text[start : self.label_ends[i]]
 
     def span(self, i: int) -> Span:
         return Span(self.starts[i], self.ends[i])

@@ -1,0 +1,83 @@
+"""Start-up work kept between runs (cache.Memo): compiled patterns and the shipped YAML. What
+a user would notice: the same findings with or without the memo, a damaged memo is replaced
+without a word, and a warm run of a plain list does not load a YAML parser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import refslint
+from refslint import rx
+
+from .conftest import FIXTURES, run
+
+LIST = FIXTURES / "manuscripts" / "references.txt"
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    import refslint.api  # noqa: F401 - loads the parser, the rules and the readers
+    import refslint.sources.bibtex  # noqa: F401
+    import refslint.sources.latex  # noqa: F401
+    import refslint.sources.markdown  # noqa: F401
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if name.startswith("refslint"):
+            found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+def test_every_pattern_rebuilt_from_its_code_is_the_pattern_re_compiles():
+    patterns = _module_patterns()
+    assert len(patterns) > 80
+    for p in patterns:
+        again = rx.compile(p.pattern, p.flags)
+        assert again == re.compile(p.pattern, p.flags), p.pattern  # equality compares the code
+        assert again.groupindex == p.groupindex and again.groups == p.groups
+
+
+def _env(cache: Path) -> dict[str, str]:
+    return {"XDG_CACHE_HOME": str(cache), "REFSLINT_NO_CACHE": ""}
+
+
+def test_the_memo_changes_nothing_but_time(tmp_path):
+    without = run(["--isolated", str(LIST)], env={"REFSLINT_NO_CACHE": "1"})
+    first = run(["--isolated", str(LIST)], env=_env(tmp_path))
+    memo = tmp_path / "refslint" / "startup.marshal"
+    assert memo.is_file()
+    second = run(["--isolated", str(LIST)], env=_env(tmp_path))
+    assert without.returncode == first.returncode == second.returncode == 1
+    assert without.stdout == first.stdout == second.stdout
+    assert b"D001" in second.stdout
+
+
+def test_a_damaged_memo_is_replaced_silently(tmp_path):
+    run(["--isolated", str(LIST)], env=_env(tmp_path))
+    memo = tmp_path / "refslint" / "startup.marshal"
+    good = run(["--isolated", str(LIST)], env=_env(tmp_path)).stdout
+    for damage in (b"", b"\x00garbage", memo.read_bytes()[:100]):
+        memo.write_bytes(damage)
+        result = run(["--isolated", str(LIST)], env=_env(tmp_path))
+        assert result.stdout == good and result.stderr == b""
+        assert memo.stat().st_size > 1000  # written again
+
+
+def test_a_warm_run_of_a_plain_list_loads_no_yaml_parser(tmp_path):
+    run(["--isolated", str(LIST)], env=_env(tmp_path))
+    probe = (
+        "import sys\n"
+        "from refslint.cli import main\n"
+        f"sys.argv = ['refslint', '--isolated', {str(LIST)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('yaml loaded' if 'yaml' in sys.modules else 'no yaml', file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path),
+             "PYTHONPATH": str(Path(refslint.__file__).parent.parent)},
+    )
+    assert "no yaml" in result.stderr, result.stderr
+    assert "D001" in result.stdout
