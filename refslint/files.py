@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
@@ -49,6 +48,8 @@ def matches(path: str, patterns: Iterable[str]) -> bool:
 
 def _git_visible(folder: str) -> set[str] | None:
     """Files git does not ignore below folder (tracked or not), or None outside a work tree."""
+    import subprocess  # only when a folder is walked: not on the start-up path of a hook
+
     try:
         out = subprocess.run(
             ["git", "-C", folder, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],

@@ -1,24 +1,24 @@
 """Entry -> Reference: the Lark grammar splits a reference into a handful of coarse tokens
 (segments, citation blocks, trailers); this module refines them into fields with exact spans.
 
-The parser is built once, lazily, from `grammars/reference.lark` (LALR, contextual lexer).
-Tokens carry their own offsets, so `propagate_positions` is not needed.
+The grammar (`grammars/reference.lark`, LALR) is flat: a reference is one rule over its tokens,
+so its parse depends only on the sequence of token types. The tokens are found by one master
+regular expression made of the grammar's terminals (SegmentLexer); Lark parses each new
+sequence of token types once, and the answer is remembered, in the process and in the start-up
+memo (cache.Memo, keyed by the grammar's checksum). Lark itself is imported only when a
+sequence is new, so a run over familiar shapes of reference does not load it at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import zlib
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from lark import Lark, Token
-from lark.exceptions import LarkError, UnexpectedCharacters
-from lark.lexer import Lexer
-
 from . import rx, vocab
-from .cache import grammar_cache
+from .cache import grammar_cache, memo
 from .model import Author, Entry, Field, Reference, Span, set_author_splitter
 
 
@@ -28,54 +28,72 @@ class Tok(NamedTuple):
     start_pos: int
 
 
-class SegmentLexer(Lexer):
-    """Lark's LALR parser fed by one master regular expression.
+class Unparsed(Exception):
+    """The grammar has no parse for a reference; the message names Lark's error."""
 
-    The terminals are those of the grammar file, tried in its priority order at each position.
+
+@lru_cache(maxsize=1)
+def _grammar() -> str:
+    return resources.files("refslint").joinpath("grammars/reference.lark").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _grammar_id() -> tuple[int, int]:
+    """Identifies the grammar's text in memo keys: a grammar edit makes new keys."""
+    text = _grammar().encode("utf-8")
+    return zlib.crc32(text), len(text)
+
+
+def master_pattern(lexer_conf: Any) -> str:
+    """One alternation of the grammar's terminals in its priority order, tried at each position.
+
     Every terminal is acceptable in every parser state of this grammar, so a contextual lexer
     would choose the same tokens; one compiled alternation without line counting is about
     twice as fast, which matters at 100,000 references."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        terminals = sorted(
-            (t for t in lexer_conf.terminals if t.name not in lexer_conf.ignore),
-            key=lambda t: -t.priority,
-        )
-        self.master = rx.compile(
-            r"\s*(?:" + "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals) + ")"
-        )
-        assert self.master.groups == len(terminals), "terminals must not capture"
-
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        for tok in _author_year_only_after_authors(data, self.scan(data)):
-            yield Token(tok.type, tok.value, tok.start_pos)
-
-    def scan(self, data: str) -> list[Tok]:
-        """The same tokens as light tuples: what the refinement reads."""
-        tokens = []
-        match, pos, end = self.master.match, 0, len(data)
-        while pos < end:
-            m = match(data, pos)
-            if m is None or m.end() == pos:
-                if data[pos:].strip():
-                    raise UnexpectedCharacters(data, pos, 1, 1)
-                break
-            kind = m.lastgroup
-            tokens.append(Tok(kind, m.group(kind), m.start(kind)))  # type: ignore[arg-type]
-            pos = m.end()
-        return tokens
+    terminals = sorted(
+        (t for t in lexer_conf.terminals if t.name not in lexer_conf.ignore),
+        key=lambda t: -t.priority,
+    )
+    pattern = r"\s*(?:" + "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals) + ")"
+    assert re.compile(pattern).groups == len(terminals), "terminals must not capture"
+    return pattern
 
 
 @lru_cache(maxsize=1)
-def _lexer() -> SegmentLexer:
-    return parser().parser.lexer.lexer  # type: ignore[attr-defined]
+def _master() -> re.Pattern[str]:
+    key = ("lexer", *_grammar_id())
+    pattern = memo.get(key)
+    if not isinstance(pattern, str):
+        pattern = parser().parser.lexer.lexer.pattern  # type: ignore[attr-defined]
+        memo.put(key, pattern)
+    return rx.compile(pattern)
+
+
+def scan(data: str) -> list[Tok]:
+    """The tokens of a reference, as light tuples: what the refinement reads."""
+    tokens = []
+    match, pos, end = _master().match, 0, len(data)
+    while pos < end:
+        m = match(data, pos)
+        if m is None or m.end() == pos:
+            if data[pos:].strip():
+                raise Unparsed("UnexpectedCharacters")
+            break
+        kind = m.lastgroup
+        tokens.append(Tok(kind, m.group(kind), m.start(kind)))  # type: ignore[arg-type]
+        pos = m.end()
+    return _author_year_only_after_authors(data, tokens)
 
 
 @lru_cache(maxsize=1)
-def parser() -> Lark:
-    grammar = resources.files("refslint").joinpath("grammars/reference.lark").read_text("utf-8")
+def parser():
+    """The Lark parser of the grammar (LALR analysis cached by Lark in the cache folder)."""
+    from lark import Lark
+
+    from .larklexer import SegmentLexer
+
     cache = grammar_cache("reference")
-    return Lark(grammar, parser="lalr", lexer=SegmentLexer, maybe_placeholders=False, cache=cache)
+    return Lark(_grammar(), parser="lalr", lexer=SegmentLexer, maybe_placeholders=False, cache=cache)
 
 
 _PAGES = (
@@ -142,9 +160,8 @@ _PREPRINT = rx.compile(r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|Preprint|preprint|SSRN
 _WEB = rx.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
 
 
-# The grammar is flat (a reference is one rule over its tokens), so the parse of a reference
-# depends only on the sequence of its token types. Lark parses each new sequence once; the
-# few hundred sequences real lists produce are then looked up instead of parsed again.
+# Token types -> the grammar's parse ("vancouver", "author_year", "other"), or "!" and the name
+# of Lark's error. Real lists produce a few hundred sequences.
 _SHAPES: dict[tuple[str, ...], str] = {}
 
 
@@ -152,10 +169,25 @@ def _shape(text: str, tokens: list[Tok]) -> str:
     key = tuple(t.type for t in tokens)
     shape = _SHAPES.get(key)
     if shape is None:
-        shape = str(parser().parse(text).data)
+        stored_key = ("shape", *_grammar_id(), key)
+        shape = memo.get(stored_key)
+        if not isinstance(shape, str):
+            shape = _lark_shape(text)
+            memo.put(stored_key, shape)
         if len(_SHAPES) < 100_000:
             _SHAPES[key] = shape
+    if shape[:1] == "!":
+        raise Unparsed(shape[1:])
     return shape
+
+
+def _lark_shape(text: str) -> str:
+    from lark.exceptions import LarkError
+
+    try:
+        return str(parser().parse(text).data)
+    except LarkError as exc:
+        return "!" + type(exc).__name__
 
 
 def _author_year_only_after_authors(text: str, tokens: list[Tok]) -> list[Tok]:
@@ -182,11 +214,11 @@ def _refine(ref: Reference, shape: str, tokens: list[Tok], base: int) -> None:
 def parse(entry: Entry, index: int) -> Reference:
     ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
     try:
-        tokens = _author_year_only_after_authors(entry.text, _lexer().scan(entry.text))
+        tokens = scan(entry.text)
         shape = _shape(entry.text, tokens)
-    except LarkError as exc:  # no token can start here; keep the raw text for the rules
+    except Unparsed as exc:  # no token can start here, or no parse: keep the raw text for the rules
         ref.kind, ref.style = "other", "other"
-        ref.errors.append(f"unparsed: {type(exc).__name__}")
+        ref.errors.append(f"unparsed: {exc}")
         return ref
     base = entry.span.start
     try:

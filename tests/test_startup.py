@@ -1,6 +1,6 @@
 """Start-up work kept between runs (cache.Memo): compiled patterns and the shipped YAML. What
 a user would notice: the same findings with or without the memo, a damaged memo is replaced
-without a word, and a warm run of a plain list does not load a YAML parser."""
+without a word, and a warm run of a plain list loads neither a YAML parser nor Lark."""
 
 from __future__ import annotations
 
@@ -65,19 +65,19 @@ def test_a_damaged_memo_is_replaced_silently(tmp_path):
         assert memo.stat().st_size > 1000  # written again
 
 
-def test_a_warm_run_of_a_plain_list_loads_no_yaml_parser(tmp_path):
+def test_a_warm_run_of_a_plain_list_loads_neither_yaml_nor_lark(tmp_path):
     run(["--isolated", str(LIST)], env=_env(tmp_path))
     probe = (
         "import sys\n"
         "from refslint.cli import main\n"
         f"sys.argv = ['refslint', '--isolated', {str(LIST)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('yaml loaded' if 'yaml' in sys.modules else 'no yaml', file=sys.stderr)\n"
+        "print('loaded:', [m for m in ('yaml', 'lark') if m in sys.modules], file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
         env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path),
              "PYTHONPATH": str(Path(refslint.__file__).parent.parent)},
     )
-    assert "no yaml" in result.stderr, result.stderr
+    assert "loaded: []" in result.stderr, result.stderr
     assert "D001" in result.stdout

@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from .. import rx, vocab
@@ -104,6 +103,8 @@ def same_work(a: Work, b: Work, threshold: float) -> bool:
         if a.title == b.title:
             return a.author == b.author or not (a.author and b.author)
         # The quick ratios are upper bounds of ratio(): most unlike titles stop there.
+        from difflib import SequenceMatcher  # rarely reached: imported when first needed
+
         m = SequenceMatcher(None, a.title, b.title)
         if m.real_quick_ratio() < threshold or m.quick_ratio() < threshold or m.ratio() < threshold:
             return False
