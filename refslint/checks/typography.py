@@ -26,6 +26,9 @@ _OPEN, _CLOSE = "([{", ")]}"
 # Patterns start with their rarest character so that the scan fails fast at most positions.
 # Triggers: cheap patterns the findings need (the engine searches the whole list with them).
 _LETTER_DIGIT_LETTER = rx.compile(r"[^\W\d_]\d[a-z]")
+# The trigger: a superset of the above that starts with a digit. A Unicode letter class at the
+# front is tested at every position of the list (13 us a reference; this takes 3).
+_DIGIT_LETTER = rx.compile(r"\d[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -51,7 +54,7 @@ def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
 # asks a cheap question of the raw text and returns at once for the (common) clean reference.
 _TWO_MARKS = rx.compile(r"[.,;:][.,;:]")
 _SPACE_MARK = rx.compile(r"[ \t\u00a0][,.]")
-_TWO_SPACES = rx.compile(r"  |\u00a0 | \u00a0|\u00a0\u00a0")
+_TWO_SPACES = rx.compile(r"[ \u00a0][ \u00a0]")
 _MOJIBAKE_LEAD = rx.compile("[\u00c3\u00c2\u00e2\u00ce\u00ef]")
 
 
@@ -226,7 +229,7 @@ def check_lone_quote(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="P001",
-        trigger=_LETTER_DIGIT_LETTER,
+        trigger=_DIGIT_LETTER,
         name="digit-in-word",
         summary="A digit inside a word",
         description=(
