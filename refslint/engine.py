@@ -7,6 +7,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import accumulate
 from typing import NamedTuple
 
 from . import rx
@@ -251,15 +252,11 @@ class _Scan:
 
     def __init__(self, refs: list[Reference]) -> None:
         self.refs = refs
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        pos = 0
-        for ref in refs:
-            self.starts.append(pos)
-            pos += len(ref.raw)
-            self.ends.append(pos)
-            pos += 1
-        self.text = "\n".join(ref.raw for ref in refs)
+        raws = [ref.raw for ref in refs]
+        self.text = "\n".join(raws)
+        after = list(accumulate(len(raw) + 1 for raw in raws))  # past each reference's separator
+        self.ends = [a - 1 for a in after]
+        self.starts = [a - len(raw) - 1 for a, raw in zip(after, raws, strict=True)]
 
     def matching(self, pattern: re.Pattern[str]) -> list[Reference]:
         refs = self.refs

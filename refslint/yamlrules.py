@@ -117,6 +117,7 @@ def build(spec: Any, where: str) -> Rule:
         option_docs={"kinds": "reference kinds that must have this element"} if options else {},
         scope="list" if kind == "consistency" else "entry",
         summarize=getattr(check, "summarize", None),
+        trigger=getattr(check, "trigger", None),
         origin=where,
         formats=tuple(formats),
     )
@@ -264,6 +265,11 @@ def _existence(spec: dict, here: str, field: str, message: str):
                     )
                 yield Finding(span, message.format(match=m.group(0)), edit)
 
+    if prefilters is not None and field == "raw":
+        # The engine searches the whole list with it and starts the check only where it is found.
+        # (Not for other fields: an anchored prefilter can match a field but not the raw text.)
+        quick = [p.pattern for p in patterns_only] + [re.escape(p) for p in literals]
+        check.trigger = rx.compile("|".join(f"(?:{p})" for p in quick), flags)  # type: ignore[attr-defined]
     safety = {"none": "none", "remove": "safe", "remove-unsafe": "unsafe"}[fix]
     return check, safety
 
