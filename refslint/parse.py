@@ -232,9 +232,9 @@ def parse(entry: Entry, index: int) -> Reference:
 
 
 def _span(tok: Tok, base: int, strip_period: bool = False) -> Span:
-    text = tok.value
-    end = tok.start_pos + len(text.rstrip())
-    if strip_period and text.rstrip().endswith("."):
+    text = tok.value.rstrip()
+    end = tok.start_pos + len(text)
+    if strip_period and text[-1:] == ".":
         end -= 1
     return Span(base + tok.start_pos, base + end)
 
