@@ -81,3 +81,28 @@ def test_a_warm_run_of_a_plain_list_loads_neither_yaml_nor_lark(tmp_path):
     )
     assert "loaded: []" in result.stderr, result.stderr
     assert "D001" in result.stdout
+
+
+def test_a_bad_stored_code_or_a_changed_compiler_falls_back_to_re_compile(monkeypatch, tmp_path):
+    """Stored code that _sre rejects (a damaged memo), or a Python whose private compiler
+    changed: the pattern is compiled as usual, and nothing wrong is stored."""
+    from refslint.cache import memo
+
+    pattern = r"(?P<year>(?:19|20)\d\d);(?P<volume>\d+)"
+    key = ("re", pattern, 0)
+    stored = {key: (32, [1, 2, 3], 2, {}, ())}
+    monkeypatch.setattr(memo, "_entries", stored)
+    monkeypatch.setattr(memo, "_path", str(tmp_path / "memo"))
+    monkeypatch.setattr(memo, "_changed", True)  # (no save at exit for this test's memo)
+    compiled = rx.compile(pattern)
+    assert compiled == re.compile(pattern)
+    assert compiled.match("2019;4").group("volume") == "4"
+    assert stored[key][1] != [1, 2, 3]  # replaced by the real code
+
+    def changed(*_args):
+        raise AttributeError("no such private function")
+
+    monkeypatch.setattr(rx, "_code", changed)
+    stored.clear()
+    assert rx.compile(pattern) == re.compile(pattern)
+    assert stored == {}
