@@ -92,7 +92,15 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def author_count(ref: Reference) -> tuple[int, bool]:
-    """(names with letters, whether the list ends with et al.), from the text when it can."""
+    """(names with letters, whether the list ends with et al.), from the text when it can;
+    once per reference (A003 asks again when it judges a reference against the house style)."""
+    cached = ref.memo.get("author-count")
+    if cached is None:
+        cached = ref.memo["author-count"] = _author_count(ref)
+    return cached  # type: ignore[return-value]
+
+
+def _author_count(ref: Reference) -> tuple[int, bool]:
     text = ref.fields["authors"].value
     if _INVERTED.search(text) or _has_letterless_piece(ref):
         return sum(1 for a in ref.authors if _LETTER.search(a.text)), ref.et_al is not None
