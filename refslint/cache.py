@@ -1,13 +1,15 @@
-"""Where refslint keeps what it can rebuild: the analysed grammars.
+"""Where refslint keeps what it can rebuild, in the user's own cache folder
+(`$XDG_CACHE_HOME/refslint`, else `~/.cache/refslint`; not the shared temporary folder, where
+another user could plant a file that Lark would unpickle). When that folder cannot be written,
+or `REFSLINT_NO_CACHE` is set, everything is rebuilt on each run. Deleting it is always safe.
 
-(The word lists are not cached: unmarshalling a 21,000-word set costs more than splitting the
+* Lark's LALR analysis of a grammar (`grammar_cache`), which takes longer than the rest of
+  start-up together; Lark checks, on loading, that the grammar and options are unchanged.
+* The start-up memo (`Memo`): compiled patterns, the shipped YAML, the journal table, the
+  lexer's master pattern and the grammar's parse of each sequence of token types.
+
+(The word lists are not kept: unmarshalling a 21,000-word set costs more than splitting the
 shipped text file, because the hashing dominates either way.)
-
-Lark's LALR analysis of a grammar takes longer than the rest of start-up together; Lark can
-store it and check, on loading, that the grammar and options are unchanged. The store is a file
-in the user's own cache folder (`$XDG_CACHE_HOME/refslint`, else `~/.cache/refslint`; not the
-shared temporary folder, where another user could plant a file that Lark would unpickle). When
-that folder cannot be written, or `REFSLINT_NO_CACHE` is set, grammars are analysed on each run.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ def grammar_cache(name: str) -> str | bool:
 
 class Memo:
     """Results of start-up work that depend only on refslint's own files and the Python that
-    runs it (compiled regular expressions, the parsed YAML of the shipped rules), kept from one
-    run to the next in one file of the cache folder.
+    runs it (compiled regular expressions, the parsed YAML of the shipped files, the parse of
+    each shape of reference), kept from one run to the next in one file of the cache folder.
 
     A pre-commit run starts refslint once for a handful of files, so this work would otherwise
     be most of what it does. The file is read once, at the first lookup; what a run adds is

@@ -6,6 +6,7 @@ from a source checkout (`python -m refslint`) finds the top-level folder instead
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from bisect import bisect_left
 from functools import cache, lru_cache
@@ -114,10 +115,11 @@ def journals() -> dict[str, str]:
     path = data_dir() / "vocab" / "journals.txt"
     stat = path.stat()
     key = ("journals", str(path), stat.st_mtime_ns, stat.st_size)
-    table = memo.get(key)
-    if not isinstance(table, dict):
-        table = {journal_key(j): j for j in _lines("journals.txt")}
-        memo.put(key, table)
+    stored = memo.get(key)
+    if isinstance(stored, bytes):
+        return marshal.loads(stored)  # (kept serialised: the memo's copy cannot be changed)
+    table = {journal_key(j): j for j in _lines("journals.txt")}
+    memo.put(key, marshal.dumps(table))
     return table
 
 

@@ -36,12 +36,14 @@ def load_shipped(path: Path) -> Any:
     by its path, modification time and size)."""
     stat = path.stat()
     key = ("yaml", str(path), stat.st_mtime_ns, stat.st_size)
-    data = memo.get(key)
-    if data is None:
-        data = safe_load(path.read_text(encoding="utf-8"))
-        try:
-            marshal.dumps(data)  # plain data only (a YAML date would not be)
-        except ValueError:
-            return data
-        memo.put(key, data)
+    stored = memo.get(key)
+    if isinstance(stored, bytes):
+        # Kept serialised, so each caller gets its own copy: a caller that changed the data
+        # could not change what later runs read.
+        return marshal.loads(stored)
+    data = safe_load(path.read_text(encoding="utf-8"))
+    try:
+        memo.put(key, marshal.dumps(data))
+    except ValueError:  # not plain data (a YAML date): parsed on every run
+        pass
     return data
