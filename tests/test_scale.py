@@ -53,3 +53,28 @@ def test_jobs_never_change_the_output(tmp_path):
 def test_bad_jobs_value_exits_2(tmp_path):
     result = run(["--jobs", "-1", "x.txt"], cwd=tmp_path)
     assert result.returncode == 2 and b"--jobs" in result.stderr
+
+
+def test_triggers_found_by_plain_string_search_pick_the_references_the_pattern_would():
+    """Triggers that match only a few fixed strings are looked for with str.find; the
+    references picked are exactly those the regular expression finds."""
+    import random
+    import re
+
+    from refslint.engine import _Scan, literal_forms
+    from refslint.model import Reference, Span
+
+    assert literal_forms(r"[’'\"]") is not None and literal_forms(r"\d[a-z]") is None
+    assert literal_forms(r"[.,;:][.,;:]") is None  # sixteen pairs: the regex scan is faster
+    rnd = random.Random(5)
+    alphabet = "ab .,;:'’\u00a0\tÃ\"x"
+    refs = [
+        Reference(i, "", raw, Span(0, len(raw)))
+        for i, raw in enumerate("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(400))
+    ]
+    scan = _Scan(refs)
+    for pattern in (r"[ \t][,.]", r"[ \u00a0][ \u00a0]", r"[’'\"]", r"[.,;:]", r"Ã|x;", r"a\.b"):
+        compiled = re.compile(pattern)
+        assert literal_forms(compiled.pattern, compiled.flags) is not None
+        expected = [r.index for r in refs if compiled.search(r.raw)]
+        assert [r.index for r in scan.matching(compiled)] == expected, pattern
