@@ -15,6 +15,7 @@ from .fix import FixResult, fix_text
 from .model import Diagnostic, Entry, Reference, Source, Span, gc_paused
 from .parse import parse
 from .sources import Document, plaintext
+from .workers import forked_pool, inherited
 
 
 @dataclass
@@ -88,8 +89,12 @@ def entry_text(doc: Document, entry: Entry) -> Entry:
 MAX_ENTRY = 20_000
 
 
+def _too_long_entry(entry: Entry) -> bool:
+    return max(entry.span.end - entry.span.start, len(entry.text)) > MAX_ENTRY
+
+
 def parse_entry(doc: Document, entry: Entry, index: int) -> Reference:
-    if entry.span.end - entry.span.start > MAX_ENTRY or len(entry.text) > MAX_ENTRY:
+    if _too_long_entry(entry):
         ref = Reference(index, entry.label, "", Span(entry.span.start, entry.span.start), kind="other")
         ref.style = "other"
         ref.errors.append("too long")
@@ -110,7 +115,7 @@ def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
     if isinstance(entries, plaintext.EntryTable):  # a plain list: its spans are enough
         long = [i for i, (s, e) in enumerate(zip(entries.starts, entries.ends)) if e - s > MAX_ENTRY]  # noqa: B905
     else:
-        long = [i for i, e in enumerate(entries) if max(e.span.end - e.span.start, len(e.text)) > MAX_ENTRY]
+        long = [i for i, e in enumerate(entries) if _too_long_entry(e)]
     found = []
     for i in long:
         span = doc.entry_spans[i]
@@ -160,7 +165,7 @@ def _lint_long_list(doc: Document, config: Config) -> FileResult:
         return FileResult(doc.path, None, [], 0, why, doc)
     why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
     jobs = min(config.jobs, len(bounds))
-    pool = _pool(jobs - 1, (doc, config)) if jobs > 1 else None
+    pool = forked_pool(jobs - 1, (doc, config))  # workers inherit the text: it is not sent
     try:
         if pool is None:
             linter.feed(first)
@@ -190,25 +195,9 @@ def _lint_long_list(doc: Document, config: Config) -> FileResult:
     return FileResult(doc.path, None, diagnostics, n, why, doc)
 
 
-# The document and configuration a worker process checks chunks of: inherited when the worker
-# is forked, so the text is not sent to it.
-_JOB: tuple[Document, Config] | None = None
-
-
-def _pool(workers: int, job: tuple[Document, Config]):
-    """Worker processes that inherit `job`, or None where processes cannot be forked."""
-    import multiprocessing
-
-    global _JOB
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    _JOB = job
-    return multiprocessing.get_context("fork").Pool(workers)
-
-
 @gc_paused
 def _check_chunk(bounds: tuple[int, int]) -> tuple:
-    doc, config = _JOB  # type: ignore[misc]
+    doc, config = inherited()
     linter = Linter(doc.path, config, doc.format)
     linter.feed(parse_entries(doc, *bounds))
     return linter.part()

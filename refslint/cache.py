@@ -103,6 +103,26 @@ class Memo:
             self._changed = True
             atexit.register(self.save)
 
+    def derived(self, kind: str, path, build):
+        """build(), for data derived from one of refslint's own files (its parsed YAML, a
+        table made from a word list): kept serialised under the file's path, modification time
+        and size, so an edited file is read again and every caller gets its own copy (a caller
+        that changed the data could not change what later runs read). Data marshal cannot
+        write (a YAML date) is rebuilt on every run."""
+        import marshal
+
+        stat = os.stat(path)
+        key = (kind, str(path), stat.st_mtime_ns, stat.st_size)
+        stored = self.get(key)
+        if isinstance(stored, bytes):
+            return marshal.loads(stored)
+        data = build()
+        try:
+            self.put(key, marshal.dumps(data))
+        except ValueError:
+            pass
+        return data
+
     def save(self) -> None:
         if not self._changed or self._path is None:
             return

@@ -290,28 +290,24 @@ def _check(args: list[str]) -> int:
     return 0 if ns.exit_zero or not problems else 1
 
 
-# What worker processes lint with: inherited when they are forked.
-_WORK: tuple = ()
-
-
 def _lint_in_parallel(files: list[str], config, baseline):
     """FileResults of files linted in config.jobs processes, in the order of `files`."""
-    import multiprocessing
+    from .workers import forked_pool
 
-    global _WORK
-    if "fork" not in multiprocessing.get_all_start_methods():
+    pool = forked_pool(min(config.jobs, len(files)), (config, baseline))
+    if pool is None:
         from . import api
 
         return [api.lint_file(path, config) for path in files]
-    _WORK = (config, baseline)
-    with multiprocessing.get_context("fork").Pool(min(config.jobs, len(files))) as pool:
+    with pool:
         return pool.map(_lint_one, files, chunksize=max(1, len(files) // (config.jobs * 4)))
 
 
 def _lint_one(path: str):
     from . import api
+    from .workers import inherited
 
-    config, baseline = _WORK
+    config, baseline = inherited()
     config.jobs = 1  # a worker does not start workers of its own
     result = api.lint_file(path, config)
     if baseline is not None:

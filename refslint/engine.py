@@ -12,13 +12,6 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import rx
-
-try:  # the pattern parser of CPython 3.11+, or of 3.10
-    from re import _constants as _sre_constants  # type: ignore[attr-defined]
-    from re import _parser as _sre_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre_constants  # type: ignore[no-redef]
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
 from .checks import UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
@@ -293,9 +286,8 @@ class _Scan:
     def _containing(self, forms: tuple[str, ...]) -> list[Reference]:
         """The references that contain one of these strings (none holds the separator)."""
         found: set[int] = set()
-        text, starts, n = self.text, self.starts, len(self.refs)
+        find, starts, n = self.text.find, self.starts, len(self.refs)
         for form in forms:
-            find = text.find
             at = find(form)
             while at >= 0:
                 i = bisect_right(starts, at) - 1
@@ -316,7 +308,7 @@ def literal_forms(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     if flags & re.IGNORECASE:
         return None
     try:
-        parsed = _sre_parser.parse(pattern, flags)
+        parsed = rx.sre_parse.parse(pattern, flags)
     except re.error:
         return None
     forms = _forms(list(parsed))
@@ -334,7 +326,7 @@ _MAX_FORMS = 16
 
 
 def _forms(items: list) -> list[str] | None:
-    c = _sre_constants
+    c = rx.sre_constants
     results = [""]
     for op, av in items:
         if op is c.LITERAL:

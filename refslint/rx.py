@@ -16,20 +16,24 @@ import re
 
 from .cache import memo
 
-try:  # the private compiler of CPython 3.11+, or of 3.10
+# The private compiler and pattern parser of CPython 3.11+, or of 3.10; the parser is also what
+# refslint reads patterns with (engine.literal_forms, yamlrules.nests_unbounded_repeats).
+try:
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _compiler  # type: ignore[attr-defined]
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
-    try:
-        import _sre
-        import sre_compile as _compiler  # type: ignore[no-redef]
-        import sre_parse as _parser  # type: ignore[no-redef]
-    except ImportError:
-        _compiler = _parser = None  # type: ignore[assignment]
+    import _sre
+    import sre_compile as _compiler  # type: ignore[no-redef]
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+__all__ = ["compile", "sre_constants", "sre_parse"]
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    if _compiler is None or flags & re.DEBUG:
+    if flags & re.DEBUG:
         return re.compile(pattern, flags)
     flags = int(flags)
     key = ("re", pattern, flags)
@@ -51,7 +55,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def _code(pattern: str, flags: int) -> tuple:
     """What re._compiler.compile passes to _sre.compile after the pattern (CPython 3.10-3.13)."""
-    p = _parser.parse(pattern, flags)
+    p = sre_parse.parse(pattern, flags)
     code = [int(c) for c in _compiler._code(p, flags)]  # opcodes are int subclasses
     groupindex = dict(p.state.groupdict)
     indexgroup = [None] * p.state.groups

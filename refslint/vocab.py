@@ -6,7 +6,6 @@ from a source checkout (`python -m refslint`) finds the top-level folder instead
 
 from __future__ import annotations
 
-import marshal
 import unicodedata
 from bisect import bisect_left
 from functools import cache, lru_cache
@@ -113,14 +112,7 @@ def journals() -> dict[str, str]:
     of the list and kept in the start-up memo: folding 2,000 names is most of a short run's
     vocabulary work)."""
     path = data_dir() / "vocab" / "journals.txt"
-    stat = path.stat()
-    key = ("journals", str(path), stat.st_mtime_ns, stat.st_size)
-    stored = memo.get(key)
-    if isinstance(stored, bytes):
-        return marshal.loads(stored)  # (kept serialised: the memo's copy cannot be changed)
-    table = {journal_key(j): j for j in _lines("journals.txt")}
-    memo.put(key, marshal.dumps(table))
-    return table
+    return memo.derived("journals", path, lambda: {journal_key(j): j for j in _lines("journals.txt")})
 
 
 def journal_key(name: str) -> str:

@@ -5,7 +5,6 @@ when PyYAML has it (about ten times faster than the pure-Python loader)."""
 
 from __future__ import annotations
 
-import marshal
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +31,5 @@ def safe_load(text: str) -> Any:
 
 
 def load_shipped(path: Path) -> Any:
-    """A YAML file of refslint's own, parsed once per version of the file (the memo is keyed
-    by its path, modification time and size)."""
-    stat = path.stat()
-    key = ("yaml", str(path), stat.st_mtime_ns, stat.st_size)
-    stored = memo.get(key)
-    if isinstance(stored, bytes):
-        # Kept serialised, so each caller gets its own copy: a caller that changed the data
-        # could not change what later runs read.
-        return marshal.loads(stored)
-    data = safe_load(path.read_text(encoding="utf-8"))
-    try:
-        memo.put(key, marshal.dumps(data))
-    except ValueError:  # not plain data (a YAML date): parsed on every run
-        pass
-    return data
+    """A YAML file of refslint's own, parsed once per version of the file (cache.Memo)."""
+    return memo.derived("yaml", path, lambda: safe_load(path.read_text(encoding="utf-8")))

@@ -129,10 +129,7 @@ def nests_unbounded_repeats(pattern: str) -> bool:
     in exponentially many ways. Read from the parsed pattern, so nesting through groups and
     alternatives counts; a required character in the outer body (`[a-z]+(?:-[a-z]+)*`) makes
     the split unambiguous and is allowed."""
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse  # type: ignore[no-redef]
+    sre_parse = rx.sre_parse
     try:
         tree = sre_parse.parse(pattern)
     except Exception:

@@ -229,7 +229,7 @@ def _group(table: EntryTable, starts: array, ends: array, labels: _Labels, chose
             if entry_start >= 0:
                 add(entry_start, entry_end, lstart, lend)
             entry_start, lstart, lend = content[i], label_start[i], label_end[i]
-            entry_end = end if not text[end - 1].isspace() else _content_end(text, start, end)
+            entry_end = _content_end(text, start, end)
         elif start == end or text[start:end].isspace():
             if entry_start >= 0:
                 add(entry_start, entry_end, lstart, lend)
