@@ -153,3 +153,11 @@ def test_example_list_of_the_readme_gives_findings():
     r = run([str(ROOT / "examples" / "references.txt")])
     assert r.returncode == 1
     assert b"E001" in r.stdout and b"D001" in r.stdout
+
+
+def test_a_duplicate_in_a_bulleted_list_names_the_earlier_reference_by_position(tmp_path):
+    ref = "Horie S, Gaynard S. Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp. 2020;8(1):8."
+    other = "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9."
+    (tmp_path / "refs.txt").write_text(f"• {ref}\n• {other}\n• {ref}\n", encoding="utf-8")
+    out = run(["--isolated", "--select", "D001", "refs.txt"], cwd=tmp_path).stdout.decode()
+    assert "refs.txt:3:3: D001 duplicate of reference 1 " in out

@@ -108,9 +108,10 @@ def lazy_fix(message: str, span: Span, replacement: str, safety: FixSafety = "sa
 
 def ref_name(ref: Reference) -> str:
     """How a person names the reference: its number (`[12]`, `12.`), its key (`\\bibitem{smith}`,
-    `@article{smith,`), else its position in the list."""
+    `@article{smith,`), else its position in the list (also in a bulleted list: `•` names
+    nothing)."""
     label = ref.label.strip("[](). \t")
-    return label or str(ref.index + 1)
+    return label if any(c.isalnum() for c in label) else str(ref.index + 1)
 
 
 def local(ref: Reference, start: int, end: int) -> Span:
