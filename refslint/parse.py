@@ -98,8 +98,9 @@ def parser():
 
 _PAGES = (
     # a range, an e-locator, `2005.0006`, or `031114-1-031114-9` (article-page locators)
-    r"(?:[ivxlc]+[ \t]*[-–][ \t]*[ivxlc]+(?![\w])|[A-Za-z]{0,4}\d\w*(?:\.\d+)?"
+    r"(?:[ivxlc]+[ \t]*[-–][ \t]*[ivxlc]+(?![\w])|[A-Za-z]{0,4}\d\w*(?:\.\d+)*"
     r"(?:[ \t]*[-–—][ \t]*[A-Za-z]{0,4}\d*\w*){0,3}"
+    r"(?:\.?[ \t]?e\d{1,4}\b)?"  # e-pages: `913-6.e7`, `238–252 e9`
     r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*)"
 )
 CITE_RE = rx.compile(
@@ -156,7 +157,10 @@ _BOOK = rx.compile(
 _THESIS = rx.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
 _CONFERENCE = rx.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
 _REPORT = rx.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
-_PREPRINT = rx.compile(r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|Preprint|preprint|SSRN)\b")
+_PREPRINT = rx.compile(
+    r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|ChemRxiv|chemRxiv|PsyArXiv|SocArXiv|Preprints|Preprint|preprint|"
+    r"SSRN|Research Square|Authorea|Qeios)\b"
+)
 _WEB = rx.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
 
 
@@ -192,14 +196,18 @@ def _lark_shape(text: str) -> str:
 
 def _author_year_only_after_authors(text: str, tokens: list[Tok]) -> list[Tok]:
     """A year in parentheses marks an author-(year) reference only right after the authors;
-    elsewhere (`J Immunother (1991).`) it belongs to the segment before it."""
-    for i, tok in enumerate(tokens):
-        if tok.type == "YEARPAREN" and i > 1 and tokens[i - 1].type == "SEG":
-            prev = tokens[i - 1]
+    elsewhere (`J Immunother (1991).`) it belongs to the segment before it.
+
+    One pass, not one recursion per year: an entry may hold a thousand such years."""
+    out: list[Tok] = []
+    for tok in tokens:
+        if tok.type == "YEARPAREN" and len(out) > 1 and out[-1].type == "SEG":
+            prev = out.pop()
             end = tok.start_pos + len(tok.value)
-            merged = Tok("SEG", text[prev.start_pos : end], prev.start_pos)
-            return _author_year_only_after_authors(text, [*tokens[: i - 1], merged, *tokens[i + 1 :]])
-    return tokens
+            out.append(Tok("SEG", text[prev.start_pos : end], prev.start_pos))
+        else:
+            out.append(tok)
+    return out
 
 
 def _refine(ref: Reference, shape: str, tokens: list[Tok], base: int) -> None:
@@ -437,6 +445,9 @@ def _refine_vancouver(ref: Reference, tokens: list[Tok], base: int) -> None:
     raw = ref.raw
     maybe_chapter = "In" in raw or "dit" in raw or "Ed" in raw or "(ed" in raw
     ref.kind = "chapter" if maybe_chapter and _CHAPTER.search(raw) else "journal"
+    journal = ref.fields.get("journal")
+    if journal is not None and _PREPRINT.search(journal.value):
+        ref.kind = "preprint"  # `bioRxiv. 2024:2024.05.28.596319`: no volume, no pages
 
 
 def _refine_author_year(ref: Reference, tokens: list[Tok], base: int) -> None:
@@ -501,7 +512,7 @@ def _refine_other(ref: Reference, tokens: list[Tok], base: int) -> None:
 
 def _classify(raw: str) -> str:
     if _PREPRINT.search(raw):
-        return "other"
+        return "preprint"
     if _WEB.search(raw):
         return "web"
     if _THESIS.search(raw):

@@ -17,7 +17,9 @@ _STRAY = rx.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
 # once; the look-behinds after it check the character before the capital, as `(?<![\w.])[A-Z]`
 # and `(?<=\s)[A-Z]` would. Twice as fast on real author lists, same matches.)
 _DOTTED_OR_SPACED = rx.compile(r"[A-Z](?:(?<![\w.][A-Z])\.|(?<=\s[A-Z]) [A-Z](?=\s*(?:[,;]|$)))")
-_COMPACT_INITIALS = rx.compile(r"\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
+# (Not after a comma: `Smith, J` is an inverted name whose initial lost its period to the end
+# of the field, not compact initials.)
+_COMPACT_INITIALS = rx.compile(r"(?<!,)\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
 # A piece of the list with no letter or digit: the first piece (matched at the start), or one
 # after a separator (searched). Two patterns: one that starts with an alternation of `^` and a
 # separator is tried at every position.
@@ -179,6 +181,7 @@ RULES = [
         "Choi H, Lee RH, Bazhanov N, et al. Anti-inflammatory protein TSG-6. Blood. 2011;118:330-8.",
         check=check_et_al,
         level="warning",
+        numeric_style=True,
         options={"style": "auto", "list-all-up-to": None},
         option_docs={
             "style": "auto (the list's majority) or the number of authors before et al.",

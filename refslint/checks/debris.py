@@ -49,18 +49,63 @@ def _find_debris(ref: Reference) -> list:
     return run if any(c.isdigit() for e in run for c in e.value) else []
 
 
-def _conflict(ref: Reference, run: list) -> str | None:
-    """Why the repeated block contradicts the first one, if it does."""
-    year, volume = ref.get("year"), ref.get("volume")
-    for extra in run:
-        m = CITE_RE.match(extra.value)
-        if not m:
-            continue
-        if year and m.group("year") and m.group("year") != year.value:
-            return f"year {m.group('year')} against {year.value}"
-        if volume and m.group("volume") and m.group("volume") != volume.value:
-            return f"volume {m.group('volume')} against {volume.value}"
-    return None
+_PAGE_COUNT = rx.compile(r"(?<![\w.])1[ \t]*[-–—][ \t]*\d{1,3}(?!\w|\.\d)")
+
+
+def _numbers(text: str) -> list[str]:
+    return [n.lstrip("0") or "0" for n in _NUMBERS.findall(text)]
+
+
+def _kept_numbers(ref: Reference) -> tuple[set[str], set[str]]:
+    """(the year and volume numbers, every number of the kept citation block)."""
+    core: set[str] = set()
+    every: set[str] = set()
+    for name in ("year", "volume"):
+        f = ref.get(name)
+        if f:
+            core.update(_numbers(f.value))
+    every |= core
+    for name in ("issue", "pages"):
+        f = ref.get(name)
+        if f:
+            every.update(_numbers(f.value))
+    pages = ref.get("pages")
+    if pages:  # an elided last page (`706-13`) also stands for its full form (713)
+        from .numbers import expand
+
+        for first, last in _RANGE_ENDS.findall(pages.value):
+            full = expand(first, last)
+            if full:
+                every.add(str(full[1]))
+    return core, every
+
+
+_RANGE_ENDS = rx.compile(r"(\w*\d\w*)[ \t]*[-–—][ \t]*(\w*\d\w*)")
+
+
+def judge_repeat(ref: Reference, run: list) -> tuple[bool, str | None]:
+    """(whether the run repeats the citation block, why it contradicts it if it does).
+
+    A run repeats the block when it holds the block's year or volume. It agrees with the block
+    when every number in it is one the block keeps (a page count `1–15`, which exports write
+    for article-numbered journals, excepted): only then is dropping it certain to lose nothing.
+    A run that repeats neither year nor volume (`(2015).` after `Nature 521, 436–444`) is not a
+    repeat at all: it is part of the reference."""
+    text = " ".join(e.value for e in run)
+    core, every = _kept_numbers(ref)
+    found = _numbers(text)
+    if not core or core.isdisjoint(found):
+        return False, None
+    for m in CITE_RE.finditer(text):
+        for name, field in (("year", ref.get("year")), ("volume", ref.get("volume"))):
+            value = m.group(name)
+            if value and field and value != field.value:
+                return True, f"{name} {value} against {field.value}"
+    left = _numbers(_PAGE_COUNT.sub(" ", text))
+    stray = [n for n in left if n not in every]
+    if stray:
+        return True, f"`{stray[0]}` is not in the first block"
+    return True, None
 
 
 def _removal_span(ref: Reference, run: list) -> Span:
@@ -72,7 +117,10 @@ def _removal_span(ref: Reference, run: list) -> Span:
 
 def check_repeated(ref: Reference, ctx: Context) -> Iterator[Finding]:
     run = _debris_run(ref)
-    if not run or _conflict(ref, run):
+    if not run:
+        return
+    repeats, conflict = judge_repeat(ref, run)
+    if not repeats or conflict:
         return
     span = Span(run[0].span.start, run[-1].span.end)
     text = ref.text_of(span)
@@ -93,8 +141,8 @@ def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
     run = _debris_run(ref)
     if not run:
         return
-    why = _conflict(ref, run)
-    if not why:
+    repeats, why = judge_repeat(ref, run)
+    if not repeats or not why:
         return
     span = Span(run[0].span.start, run[-1].span.end)
     cite = ref.get("cite")

@@ -12,7 +12,11 @@ from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
 _PAGE = rx.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
 _ROMAN = rx.compile(r"[ivxlc]+$")
-_RANGE = rx.compile(r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,]+)")
+# The last page may carry an e-page suffix (`913-6.e7`: pages 913-916 and e-page e7), which
+# is part of the locator, not of the range.
+_RANGE = rx.compile(
+    r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,.]+(?:\.\d+)*)(?:\.?e\d{1,4}\b)?"
+)
 
 
 class PageRange(NamedTuple):
