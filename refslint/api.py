@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sources, suppress
-from .checks import TOO_LONG
+from .checks import CHECK_FAILED, TOO_LONG
 from .config import Config, build_config
 from .decode import DecodeError, decode
-from .engine import Linter, lint_document_rules, lint_references, unreadable
+from .engine import Linter, check_failed, lint_document_rules, unreadable
 from .fix import FixResult, fix_text
-from .model import Diagnostic, Entry, Reference, Source, Span, gc_paused
+from .model import Diagnostic, Entry, Reference, Source, Span
 from .parse import parse
 from .sources import Document, plaintext
-from .workers import forked_pool, inherited
+from .workers import worker_pool, worker_state
 
 
 @dataclass
@@ -61,7 +62,6 @@ def _verdict(doc: Document, refs: list[Reference]) -> tuple[bool, str]:
     return is_list, why
 
 
-@gc_paused
 def references(text: str) -> list[Reference]:
     """The parsed references of a plain-text list."""
     return [parse(entry, i) for i, entry in enumerate(plaintext.entries(text))]
@@ -127,80 +127,120 @@ def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
     return found
 
 
-@gc_paused
 def lint_document(doc: Document, config: Config) -> FileResult:
-    """Every finding of a document, in the file's coordinates, suppressions applied."""
-    if doc.format == "text" and len(doc.entries) > CHUNK:
-        return _lint_long_list(doc, config)
-    refs = parse_entries(doc)
-    is_list, why = _verdict(doc, refs)
+    """Every finding of a document, in the file's coordinates, suppressions applied.
+
+    Nothing a file holds ends the run: a failure while checking it is reported as X003 for
+    this file (a failing rule on one reference is reported for that reference by the engine),
+    and the other files are checked as usual."""
+    try:
+        return _lint_document(doc, config)
+    except Exception as exc:  # refslint's own failure, confined to this file
+        return _failed(doc.path, exc, config, doc)
+
+
+def _failed(path: str, exc: Exception, config: Config, doc: Document | None) -> FileResult:
+    """X003 for a file refslint failed to read or check."""
+    found = []
+    if CHECK_FAILED.code in config.selected:
+        found.append(check_failed(path, Span(0, 0), "refslint", exc, config))
+    return FileResult(path, None, found, 0, f"not checked: {type(exc).__name__}", doc)
+
+
+def _lint_document(doc: Document, config: Config) -> FileResult:
+    n = len(doc.entries)
+    # A list of more than CHUNK references is parsed and checked a chunk at a time (in
+    # `config.jobs` processes): memory stays bounded by the chunk, the findings and the list
+    # rules' compact summaries. Document rules (citations, BibTeX) need every reference, so
+    # only a plain list is chunked.
+    chunked = doc.format == "text" and n > CHUNK
+    bounds = [(start, min(start + CHUNK, n)) for start in range(0, n, CHUNK)] if chunked else [(0, n)]
+    first = parse_entries(doc, *bounds[0])
+    is_list, why = _verdict(doc, first)
+    if chunked:
+        why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
     diagnostics: list[Diagnostic] = []
+    linter = Linter(doc.path, config, doc.format)
+    refs = first if not chunked else []
     if is_list:
-        diagnostics = lint_references(doc.path, refs, config, doc.format)
+        _feed(linter, doc, config, bounds, first)
+        diagnostics = linter.finish(lambda indices: [parse_entry(doc, doc.entries[i], i) for i in indices])
         if doc.spans is not None:
             diagnostics = [doc.spans.diagnostic(d) for d in diagnostics]
-        if doc.format in ("markdown", "latex"):
-            diagnostics = [_with_merge_fix(doc, refs, d) for d in diagnostics]
+        if not chunked:
+            diagnostics = _with_document_fixes(doc, refs, diagnostics, linter, config)
         diagnostics += _too_long(doc, config)
-    diagnostics += lint_document_rules(doc, refs if is_list else [], config)
-    diagnostics = suppress.apply(doc, diagnostics, config)
+    if is_list or _cites_elsewhere(doc):
+        # Citations and BibTeX entries; suppression comments only where something is checked:
+        # a file that is not a reference list (a README, a CHANGELOG quoting refslint's own
+        # comments) gets no findings at all.
+        diagnostics += lint_document_rules(doc, refs if is_list else [], config)
+        diagnostics = suppress.apply(doc, diagnostics, config)
     diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
     own = [d for d in diagnostics if d.path == doc.path]
-    result = FileResult(doc.path, None, own, len(refs) if is_list else 0, why, doc)
+    result = FileResult(doc.path, None, own, n if is_list else 0, why, doc)
     for path in sorted({d.path for d in diagnostics} - {doc.path}):
         source = _read_quietly(path)
         result.companions.append(FileResult(path, source, [d for d in diagnostics if d.path == path]))
     return result
 
 
-def _lint_long_list(doc: Document, config: Config) -> FileResult:
-    """A plain list of more than CHUNK references, in chunks (in `config.jobs` processes);
-    whether it is a reference list at all is judged on its first chunk."""
-    linter = Linter(doc.path, config, doc.format)
-    n = len(doc.entries)
-    bounds = [(start, min(start + CHUNK, n)) for start in range(0, n, CHUNK)]
-    first = parse_entries(doc, *bounds[0])
-    is_list, why = list_verdict(first)
-    if not is_list:
-        return FileResult(doc.path, None, [], 0, why, doc)
-    why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
+def _cites_elsewhere(doc: Document) -> bool:
+    """A manuscript whose list lives in another file (Pandoc keys against the `.bib` its front
+    matter names, `\\cite` keys against `\\bibliography{}` or an `\\input` list)."""
+    return bool(doc.citations) and bool(doc.bibliographies or doc.inputs)
+
+
+def _feed(linter: Linter, doc: Document, config: Config, bounds: list[tuple[int, int]], first) -> None:
     jobs = min(config.jobs, len(bounds))
-    pool = forked_pool(jobs - 1, (doc, config))  # workers inherit the text: it is not sent
+    pool = worker_pool(jobs - 1, doc, config) if jobs > 1 else None
     try:
         if pool is None:
             linter.feed(first)
-            del first
             for start, stop in bounds[1:]:
                 linter.feed(parse_entries(doc, start, stop))
-        else:
-            # Chunk i goes to a worker unless i % jobs == 0: those this process checks while the
-            # workers run. Parts are merged in chunk order, so results do not depend on jobs.
-            pending = {i: pool.apply_async(_check_chunk, (b,)) for i, b in enumerate(bounds) if i % jobs}
-            parts = {}
-            for i, b in enumerate(bounds):
-                if i % jobs == 0:
-                    own = Linter(doc.path, config, doc.format)
-                    own.feed(first if i == 0 else parse_entries(doc, *b))
-                    first = []
-                    parts[i] = own.part()
-            for i in range(len(bounds)):
-                linter.merge(parts.pop(i) if i in parts else pending.pop(i).get())
+            return
+        # Chunk i goes to a worker unless i % jobs == 0: those this process checks while the
+        # workers run. Parts are merged in chunk order, so results do not depend on jobs.
+        pending = {i: pool.apply_async(_check_chunk, (b,)) for i, b in enumerate(bounds) if i % jobs}
+        parts = {}
+        for i, b in enumerate(bounds):
+            if i % jobs == 0:
+                own = Linter(doc.path, config, doc.format)
+                own.feed(first if i == 0 else parse_entries(doc, *b))
+                parts[i] = own.part()
+        for i in range(len(bounds)):
+            linter.merge(parts.pop(i) if i in parts else pending.pop(i).get())
     finally:
         if pool is not None:
             pool.close()
-            pool.join()
-    diagnostics = linter.finish(lambda indices: [parse_entry(doc, doc.entries[i], i) for i in indices])
-    diagnostics += _too_long(doc, config)
-    diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
-    return FileResult(doc.path, None, diagnostics, n, why, doc)
 
 
-@gc_paused
 def _check_chunk(bounds: tuple[int, int]) -> tuple:
-    doc, config = inherited()
+    doc, config = worker_state()
     linter = Linter(doc.path, config, doc.format)
     linter.feed(parse_entries(doc, *bounds))
     return linter.part()
+
+
+def _with_document_fixes(
+    doc: Document, refs: list[Reference], diagnostics: list[Diagnostic], linter: Linter, config: Config
+) -> list[Diagnostic]:
+    """Fixes that need the whole document (a duplicate merged and the citations renumbered):
+    the rule builds them (`Rule.document_fix`, in the file's coordinates), where the list's
+    parse makes them certain."""
+    hooks = {r.code: r.document_fix for r in config.active(doc.path, doc.format) if r.document_fix}
+    if not hooks:
+        return diagnostics
+    out = []
+    for d in diagnostics:
+        hook = hooks.get(d.code)
+        if hook is not None and d.fix is None and d.reference >= 0 and linter.shapes.certain(d.reference):
+            fix = hook(doc, refs, d)
+            if fix is not None:
+                d = d._replace(fix=fix)
+        out.append(d)
+    return out
 
 
 def _read_quietly(path: str) -> Source | None:
@@ -210,30 +250,23 @@ def _read_quietly(path: str) -> Source | None:
         return None
 
 
-def _with_merge_fix(doc: Document, refs: list[Reference], d: Diagnostic) -> Diagnostic:
-    """A duplicate in a manuscript: the unsafe fix merges it and renumbers the citations."""
-    if d.code != "D001" or not d.related or d.reference < 0:
-        return d
-    from .checks.crossref import merge_fix
-
-    first = d.related[0].span.start
-    keep = next((i for i, s in enumerate(doc.entry_spans) if s.start <= first <= s.end), None)
-    if keep is None or keep == d.reference:
-        return d
-    fix = merge_fix(doc, refs, keep, d.reference)
-    return d._replace(fix=fix) if fix is not None else d
-
-
 def lint_text(
     text: str, path: str = "<text>", config: Config | None = None, fmt: str | None = None
 ) -> list[Diagnostic]:
     """Findings for a reference list (or manuscript, or BibTeX file) given as text."""
     config = config or build_config(isolated=True)
-    return lint_document(read_document(Source(path, text), fmt), config).diagnostics
+    if fmt is not None and fmt != config.input_format:
+        config = dataclasses.replace(config, input_format=fmt)
+    return lint_source(Source(path, text), config).diagnostics
 
 
 def lint_source(source: Source, config: Config) -> FileResult:
-    result = lint_document(read_document(source, config.input_format), config)
+    try:
+        doc = read_document(source, config.input_format)
+    except Exception as exc:  # refslint's own failure while reading: confined to this file
+        result = _failed(source.path, exc, config, None)
+    else:
+        result = lint_document(doc, config)
     result.source = source
     return result
 

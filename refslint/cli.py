@@ -20,6 +20,13 @@ from . import __version__
 from .errors import ConfigError, UsageError
 
 SUBCOMMANDS = ("check", "rules", "rule", "version")
+COMMANDS = """commands:
+  refslint [check] [PATHS ...]   lint files and folders (the default command)
+  refslint rules [--format json] list every rule: code, name, level, fix
+  refslint rule CODE             explain a rule: what it finds, why, examples, options
+  refslint version               print the version
+
+exit status: 0 no problems, 1 problems found, 2 usage or configuration error"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,8 +49,18 @@ def _jobs(value: str) -> int:
 
 
 def check_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="refslint", description="Lint bibliographic reference lists.")
-    p.add_argument("paths", nargs="*", help="files or folders to lint; - reads standard input")
+    p = _Parser(
+        prog="refslint",
+        usage="refslint [check] [options] [PATHS ...]\n       refslint {rules,rule,version} ...",
+        description="Lint bibliographic reference lists.",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="files or folders to lint (default: the current folder); - reads standard input",
+    )
     p.add_argument(
         "--format",
         choices=("text", "json", "sarif", "github", "junit"),
@@ -205,9 +222,7 @@ def _check(args: list[str]) -> int:
         from .baseline import Baseline
 
         baseline = Baseline(baseline_path)
-    paths = ns.paths or []
-    if not paths:
-        raise UsageError("no paths given (use - to read standard input)")
+    paths = ns.paths or ["."]  # as ruff does: no path lints the current folder
     if ns.show_settings:
         print(_settings(config, paths[0]))
         return 0
@@ -259,10 +274,15 @@ def _check(args: list[str]) -> int:
         if path == "-":
             stdin_output = after.source.text if after.source else ""
         elif changed:
-            _write(path, result.source, fix.text)
+            refused = _write(path, result.source, fix.text)
+            if refused is not None:  # the file stays as it was, with all its findings
+                result.diagnostics = [*result.diagnostics, _not_written(result.path, refused, config)]
+                add(result)
+                continue
         if changed:
             fixed_any.append((result, fix))
         add(after)
+    results = _by_file(results)
     if ns.write_baseline:
         from .baseline import write
 
@@ -285,16 +305,39 @@ def _check(args: list[str]) -> int:
             print(f"Fixing {result.path}", file=out)
     if ns.show_fixes and fixed_any:
         _print_fixed(fixed_any, out)
-    _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any))
+    _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any), rules=config.rules)
     problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
     return 0 if ns.exit_zero or not problems else 1
 
 
+def _by_file(results: list) -> list:
+    """One result per file, in the order files first appear: a `.bib` checked on its own and
+    as the list a manuscript cites is reported once, its findings together."""
+    merged: dict[str, object] = {}
+    for result in results:
+        seen = merged.get(result.path)
+        if seen is None:
+            merged[result.path] = result
+            continue
+        # The file's own lint (it has the document) leads; the other adds what it lacks.
+        own_first = seen.document is not None or result.document is None
+        first, second = (seen, result) if own_first else (result, seen)
+        known = {(d.code, d.span, d.message) for d in first.diagnostics}
+        extra = [d for d in second.diagnostics if (d.code, d.span, d.message) not in known]
+        first.diagnostics = sorted(
+            [*first.diagnostics, *extra], key=lambda d: (d.span.start, d.code, d.span.end)
+        )
+        first.references = max(first.references, second.references)
+        first.source = first.source or second.source
+        merged[result.path] = first
+    return list(merged.values())
+
+
 def _lint_in_parallel(files: list[str], config, baseline):
     """FileResults of files linted in config.jobs processes, in the order of `files`."""
-    from .workers import forked_pool
+    from .workers import worker_pool
 
-    pool = forked_pool(min(config.jobs, len(files)), (config, baseline))
+    pool = worker_pool(min(config.jobs, len(files)), config, baseline)
     if pool is None:
         from . import api
 
@@ -305,9 +348,9 @@ def _lint_in_parallel(files: list[str], config, baseline):
 
 def _lint_one(path: str):
     from . import api
-    from .workers import inherited
+    from .workers import worker_state
 
-    config, baseline = inherited()
+    config, baseline = worker_state()
     config.jobs = 1  # a worker does not start workers of its own
     result = api.lint_file(path, config)
     if baseline is not None:
@@ -334,7 +377,10 @@ def _add_noqa(results: list, ns: argparse.Namespace) -> int:
         edits = noqa_edits(doc, result.diagnostics)
         if not edits or result.path == "-":
             continue
-        _write(result.path, result.source, apply_edits(result.source.text, edits))
+        refused = _write(result.path, result.source, apply_edits(result.source.text, edits))
+        if refused is not None:
+            print(f"refslint: {result.path}: suppressions not written: {refused}", file=sys.stderr)
+            continue
         added += len(edits)
         files += 1
     if not ns.quiet:
@@ -371,13 +417,27 @@ def _settings(config, path: str) -> str:
     )
 
 
-def _write(path: str, source, text: str) -> None:
-    from .fix import encode, write_atomic
+def _write(path: str, source, text: str) -> str | None:
+    """Write the fixed text; None when written, else why not (the file is left as it was)."""
+    from .fix import WriteRefused, encode, write_atomic
 
     try:
         write_atomic(path, encode(source, text))
+    except WriteRefused as exc:
+        return str(exc)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return exc.strerror or str(exc)
+    return None
+
+
+def _not_written(path: str, why: str, config):
+    from .checks import NOT_WRITTEN
+    from .model import Diagnostic, Span
+
+    return Diagnostic(
+        path, NOT_WRITTEN.code, NOT_WRITTEN.name, f"fixes not written: {why}", Span(0, 0),
+        config.levels.get(NOT_WRITTEN.code, NOT_WRITTEN.level),
+    )  # fmt: skip
 
 
 def _print_diff(fixed: list, ns: argparse.Namespace) -> None:
@@ -411,24 +471,24 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _report(ns: argparse.Namespace, results: list, out=None, fixed: int = 0) -> None:
+def _report(ns: argparse.Namespace, results: list, out=None, fixed: int = 0, rules=None) -> None:
     out = out or sys.stdout
     if ns.output_file:
         try:
             with open(ns.output_file, "w", encoding="utf-8") as f:
-                _render(ns, results, f, fixed, color=False)
+                _render(ns, results, f, fixed, color=False, rules=rules)
         except OSError as exc:
             raise UsageError(f"cannot write {ns.output_file}: {exc.strerror or exc}") from None
         return
-    _render(ns, results, out, fixed, color=_use_color(ns.color) and out is sys.stdout)
+    _render(ns, results, out, fixed, color=_use_color(ns.color) and out is sys.stdout, rules=rules)
 
 
-def _render(ns: argparse.Namespace, results: list, out, fixed: int, color: bool) -> None:
+def _render(ns: argparse.Namespace, results: list, out, fixed: int, color: bool, rules=None) -> None:
     fmt = _format(ns)
     if fmt != "text":
         from .report import render
 
-        print(render(fmt, results), file=out)
+        print(render(fmt, results, rules), file=out)
         return
     from .report import text
 

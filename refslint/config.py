@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
-from .checks import DEPRECATED, Rule, add_rule_file, all_rules, by_code
+from .checks import DEPRECATED, Rule, builtin_rules, load_rule_files
 from .errors import ConfigError
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 from .model import Severity
@@ -42,6 +42,9 @@ TOP_KEYS = {
     "rule-files",
 }
 LEVELS = ("error", "warning", "info")
+# Top-level keys that feed the option of the same name of every rule that has one (words the
+# digit and title rules accept; journal forms the alias rule knows).
+SHARED_OPTIONS = ("accepted-words", "journal-aliases")
 
 
 @dataclass
@@ -61,6 +64,19 @@ class Config:
     baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
     jobs: int = 1  # --jobs: processes for many files and for very long lists
     warnings: list[str] = field(default_factory=list)
+    rules: tuple[Rule, ...] = ()  # refslint's rules and the configuration's own rule files
+    recipe: dict[str, Any] = field(default_factory=dict)  # build_config's arguments
+
+    def __reduce__(self):
+        # A configuration holds compiled rules (closures of YAML rules) that do not pickle; a
+        # spawned worker rebuilds it from the same arguments instead.
+        return _rebuild, (self.recipe, {"jobs": self.jobs, "input_format": self.input_format})
+
+    def rule(self, code: str) -> Rule | None:
+        for r in self.rules:
+            if r.code == code:
+                return r
+        return None
 
     def active(self, path: str, fmt: str | None = None) -> list[Rule]:
         """The rules that run on path (in format fmt, when given)."""
@@ -70,32 +86,50 @@ class Config:
                 ignored |= codes
         return [
             r
-            for r in all_rules()
+            for r in self.rules
             if r.code in self.selected and r.code not in ignored and (fmt is None or fmt in r.formats)
         ]
 
 
-def resolve_selectors(items: Iterable[Any], where: str) -> set[str]:
-    """Codes for selectors: ALL, a code, a family prefix (`J`), or a rule name."""
-    rules = all_rules()
+def _rebuild(recipe: dict[str, Any], attributes: dict[str, Any]) -> Config:
+    config = build_config(**recipe)
+    for key, value in attributes.items():
+        setattr(config, key, value)
+    return config
+
+
+def resolve_selectors(items: Iterable[Any], where: str, rules: tuple[Rule, ...] | None = None) -> set[str]:
+    """Codes for selectors: ALL, a code or a family prefix (`J`, `j001`: codes in any case),
+    or a rule name."""
+    rules = rules if rules is not None else builtin_rules()
     names = {r.name: r.code for r in rules}
     codes: set[str] = set()
     for item in items:
         sel = str(item).strip()
         if not sel:
             continue
-        if sel.upper() == "ALL":
+        upper = sel.upper()
+        if upper == "ALL":
             codes |= {r.code for r in rules}
         elif sel in names:
             codes.add(names[sel])
-        elif sel in DEPRECATED:
-            codes.add(DEPRECATED[sel])
+        elif upper in DEPRECATED:
+            codes.add(DEPRECATED[upper])
         else:
-            hits = {r.code for r in rules if r.code.startswith(sel)}
-            if not hits or not sel[:1].isupper():
-                raise ConfigError(f"{where}: unknown rule code or name `{sel}`")
+            hits = {r.code for r in rules if r.code.startswith(upper)}
+            if not hits or not upper[:1].isalpha():
+                hint = nearest(sel, [*names, *(r.code for r in rules)])
+                raise ConfigError(f"{where}: unknown rule code or name `{sel}`{hint}")
             codes |= hits
     return codes
+
+
+def nearest(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean X` for the closest choice, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def _as_list(value: Any, key: str, where: str) -> list[Any]:
@@ -166,12 +200,13 @@ def load_preset(name: str, where: str) -> dict:
 def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:
     if key not in rule.options:
         known = ", ".join(["level", *rule.options]) or "level"
-        raise ConfigError(f"{where}: rule {rule.code} has no option `{key}` (options: {known})")
+        hint = nearest(key, ["level", *rule.options])
+        raise ConfigError(f"{where}: rule {rule.code} has no option `{key}`{hint} (options: {known})")
     default = rule.options[key]
     if key == "style":
         if value == "auto" or value in rule.style_values:
             return value
-        if rule.code == "A003" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        if rule.numeric_style and isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
         allowed = ", ".join(["auto", *rule.style_values]) if rule.style_values else "auto or a number"
         raise ConfigError(f"{where}: {rule.code} `style` must be {allowed}, got {value!r}")
@@ -188,7 +223,7 @@ def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:
     if isinstance(default, dict):  # a table of lists (B001 `required`): merged over the defaults
         if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()):
             raise ConfigError(f"{where}: {rule.code} `{key}` must map names to lists of text")
-        return {**default, **{str(k).lower(): list(v) for k, v in value.items()}}
+        return {**default, **{str(k): list(v) for k, v in value.items()}}
     return value
 
 
@@ -197,13 +232,14 @@ def _apply_rules_section(cfg: Config, section: Any, where: str) -> None:
         return
     if not isinstance(section, dict):
         raise ConfigError(f"{where}: `rules` must map rule codes or names to settings")
-    codes = by_code()
-    names = {r.name: r.code for r in codes.values()}
+    codes = {r.code: r for r in cfg.rules}
+    names = {r.name: r.code for r in cfg.rules}
     for key, settings in section.items():
-        code = names.get(str(key), DEPRECATED.get(str(key), str(key)))
+        code = names.get(str(key)) or DEPRECATED.get(str(key).upper(), str(key).upper())
         rule = codes.get(code)
         if rule is None:
-            raise ConfigError(f"{where}: unknown rule code or name `{key}` in `rules`")
+            hint = nearest(str(key), [*names, *codes])
+            raise ConfigError(f"{where}: unknown rule code or name `{key}` in `rules`{hint}")
         if settings is None:
             continue
         if isinstance(settings, str) and settings in LEVELS:
@@ -243,17 +279,25 @@ def build_config(
     where = source or "configuration"
     unknown = set(data) - TOP_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+        key = sorted(unknown)[0]
+        raise ConfigError(f"{where}: unknown key `{key}`{nearest(str(key), TOP_KEYS)}")
+    rules = builtin_rules()
     if "rule-files" in data:  # your own YAML rules, before anything selects or configures them
         folder = Path(source).parent if source else Path.cwd()
-        for name in _as_list(data["rule-files"], "rule-files", where):
-            add_rule_file(folder / str(name), where)
-    rules = all_rules()
+        names = _as_list(data["rule-files"], "rule-files", where)
+        rules = (*rules, *load_rule_files([folder / str(n) for n in names], where, rules))
     cfg = Config(
         selected={r.code for r in rules},
         levels={r.code: r.level for r in rules},
         options={r.code: dict(r.options) for r in rules},
+        rules=tuple(sorted(rules, key=lambda r: r.code)),
     )
+    # What a spawned worker needs to build the same configuration (the file found, not the
+    # search: a worker may start elsewhere).
+    cfg.recipe = {
+        "path": Path(source) if source else None, "isolated": source is None, "select": select,
+        "extend_select": extend_select, "ignore": ignore, "preset": preset,
+    }  # fmt: skip
     cfg.source = source
     chosen = preset or data.get("extends")
     if chosen is not None:
@@ -262,12 +306,15 @@ def build_config(
         cfg.preset = chosen
         preset_data = load_preset(chosen, where)
         _apply_rules_section(cfg, preset_data.get("rules"), f"preset {chosen}")
+    def codes(key: str) -> set[str]:
+        return resolve_selectors(_as_list(data[key], key, where), where, cfg.rules)
+
     if "select" in data:
-        cfg.selected = resolve_selectors(_as_list(data["select"], "select", where), where)
+        cfg.selected = codes("select")
     if "extend-select" in data:
-        cfg.selected |= resolve_selectors(_as_list(data["extend-select"], "extend-select", where), where)
+        cfg.selected |= codes("extend-select")
     if "ignore" in data:
-        cfg.selected -= resolve_selectors(_as_list(data["ignore"], "ignore", where), where)
+        cfg.selected -= codes("ignore")
     _apply_rules_section(cfg, data.get("rules"), where)
     _apply_vocabulary(cfg, data, where)
     for key in ("include", "exclude", "extend-exclude"):
@@ -289,46 +336,49 @@ def build_config(
         folder = Path(cfg.source).parent if cfg.source else Path.cwd()
         cfg.baseline = str(folder / data["baseline"])
     if "unfixable" in data:
-        cfg.unfixable = frozenset(resolve_selectors(_as_list(data["unfixable"], "unfixable", where), where))
+        cfg.unfixable = frozenset(codes("unfixable"))
     pfi = data.get("per-file-ignores") or {}
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must map glob patterns to rule lists")
     for pattern, items in pfi.items():
         cfg.per_file_ignores.append(
-            (str(pattern), resolve_selectors(_as_list(items, "per-file-ignores", where), where))
+            (str(pattern), resolve_selectors(_as_list(items, "per-file-ignores", where), where, cfg.rules))
         )
     pri = data.get("per-reference-ignores") or {}
     if not isinstance(pri, dict):
         raise ConfigError(f"{where}: `per-reference-ignores` must map reference numbers or keys to rules")
     for label, items in pri.items():
         cfg.per_reference_ignores[str(label)] = resolve_selectors(
-            _as_list(items, "per-reference-ignores", where), where
+            _as_list(items, "per-reference-ignores", where), where, cfg.rules
         )
     # The command line beats the file.
     if select:
-        cfg.selected = resolve_selectors(select, "--select")
+        cfg.selected = resolve_selectors(select, "--select", cfg.rules)
     if extend_select:
-        cfg.selected |= resolve_selectors(extend_select, "--extend-select")
+        cfg.selected |= resolve_selectors(extend_select, "--extend-select", cfg.rules)
     if ignore:
-        cfg.selected -= resolve_selectors(ignore, "--ignore")
+        cfg.selected -= resolve_selectors(ignore, "--ignore", cfg.rules)
+    given = {str(x).upper() for x in (*(select or []), *(ignore or []))}
     for code in DEPRECATED:
-        if code in (select or []) or code in (ignore or []):
+        if code in given:
             cfg.warnings.append(f"rule code {code} is deprecated; use {DEPRECATED[code]}")
     return cfg
 
 
 def _apply_vocabulary(cfg: Config, data: Mapping[str, Any], where: str) -> None:
-    words = data.get("accepted-words")
-    if words is not None:
-        words = [str(w) for w in _as_list(words, "accepted-words", where)]
-        for code in ("P001", "T001"):
-            cfg.options[code]["accepted-words"] = [*cfg.options[code]["accepted-words"], *words]
-    aliases = data.get("journal-aliases")
-    if aliases is not None:
-        if not isinstance(aliases, dict):
-            raise ConfigError(f"{where}: `journal-aliases` must map NLM forms to lists of variants")
-        table: dict[str, str] = {}
-        for canonical, variants in aliases.items():
-            for v in _as_list(variants, "journal-aliases", where):
-                table[vocab.journal_key(str(v))] = str(canonical)
-        cfg.options["J003"]["journal-aliases"] = table
+    """Top-level vocabulary (`accepted-words`, `journal-aliases`) goes to every rule that has
+    an option of that name, added to what the rule already has."""
+    for key in SHARED_OPTIONS:
+        value = data.get(key)
+        if value is None:
+            continue
+        if key == "journal-aliases":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: `journal-aliases` must map NLM forms to lists of variants")
+            value = {str(k): [str(v) for v in _as_list(vs, key, where)] for k, vs in value.items()}
+        else:
+            value = [str(w) for w in _as_list(value, key, where)]
+        for options in cfg.options.values():
+            if key in options:
+                old = options[key]
+                options[key] = {**old, **value} if isinstance(old, dict) else [*old, *value]

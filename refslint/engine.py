@@ -12,10 +12,10 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import rx
-from .checks import UNREADABLE, Context, Finding, Rule
+from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
-from .model import Diagnostic, Reference, Span, gc_paused
+from .model import Diagnostic, Reference, Span
 
 # (rule, finding, index of the reference it belongs to)
 Found = tuple[Rule, Finding, int]
@@ -25,7 +25,6 @@ def is_style_rule(rule: Rule) -> bool:
     return "style" in rule.options
 
 
-@gc_paused
 def lint_references(path: str, refs: list[Reference], config: Config, fmt: str = "text") -> list[Diagnostic]:
     """The findings of the entry and list rules, in the coordinates of the references."""
     linter = Linter(path, config, fmt)
@@ -84,6 +83,7 @@ class Linter:
         self.keeps_whole = any(r.summarize is None for r in self.listed)
         self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
         self.diagnostics: list[Diagnostic] = []
+        self.shapes = ListShapes()  # which fixes the list's parse makes certain
 
     def feed(self, refs: list[Reference]) -> None:
         if self.config.per_reference_ignores:
@@ -93,28 +93,45 @@ class Linter:
         # Rule by rule over the chunk: the loops are tighter than reference by reference, and a
         # rule's trigger is searched in the whole chunk at once (see _Scan).
         scan = _Scan(refs) if self.triggered else None
+        # A rule that fails on one reference costs that reference that rule's findings, never
+        # the run: the failure is reported for it (X003). (The `try` costs nothing on Python
+        # 3.11+ when nothing is raised.)
+        failed = self._failed
         for rule, check, ctx, pattern in self.triggered:
             for ref in scan.matching(pattern):  # type: ignore[union-attr]
-                for f in check(ref, ctx):
-                    add((rule, f, ref.index))
+                try:
+                    for f in check(ref, ctx):
+                        add((rule, f, ref.index))
+                except Exception as exc:
+                    failed(rule, ref, exc)
         for rule, check, ctx, needed in self.conditional:
             for ref in refs:
                 fields = ref.fields
                 for name in needed:
                     if name not in fields:
-                        for f in check(ref, ctx):
-                            add((rule, f, ref.index))
+                        try:
+                            for f in check(ref, ctx):
+                                add((rule, f, ref.index))
+                        except Exception as exc:
+                            failed(rule, ref, exc)
                         break
         for rule, check, ctx in self.plain:
             for ref in refs:
-                for f in check(ref, ctx):
-                    add((rule, f, ref.index))
+                try:
+                    for f in check(ref, ctx):
+                        add((rule, f, ref.index))
+                except Exception as exc:
+                    failed(rule, ref, exc)
         for rule, check, ctx in self.voters:
             ballot: dict[frozenset[str], array] = {}  # vote set -> indices (4 bytes each)
             ctx.votes = votes = set()
             for ref in refs:
-                for f in check(ref, ctx):
-                    add((rule, f, ref.index))
+                try:
+                    for f in check(ref, ctx):
+                        add((rule, f, ref.index))
+                except Exception as exc:
+                    failed(rule, ref, exc)
+                    votes.clear()
                 if votes:
                     key = frozenset(votes)
                     indices = ballot.get(key)
@@ -133,7 +150,16 @@ class Linter:
                         kept.append(summary)
         if self.keeps_whole:
             self.whole.extend(refs)
+        self.shapes.feed(refs)
         self._report(found)
+
+    def _failed(self, rule: Rule, ref: Reference | None, exc: Exception) -> None:
+        """A check that raised: reported as X003 on the reference (or the file), run goes on."""
+        if CHECK_FAILED.code not in self.config.selected:
+            return
+        span = ref.span if ref is not None else Span(0, 0)
+        index = ref.index if ref is not None else -1
+        self.diagnostics.append(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
 
     def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> ChunkVotes:
         """A chunk's votes, its provisional style, and its references judged against it."""
@@ -163,11 +189,12 @@ class Linter:
 
     def part(self) -> tuple:
         """What the chunks fed so far leave behind, to be merged into another linter."""
-        return self.diagnostics, self.chunks, self.summaries, self.names
+        return self.diagnostics, self.chunks, self.summaries, self.names, self.shapes
 
     def merge(self, part: tuple) -> None:
-        diagnostics, chunks, summaries, names = part
+        diagnostics, chunks, summaries, names, shapes = part
         self.diagnostics.extend(diagnostics)
+        self.shapes.merge(shapes)
         for code, kept in chunks.items():
             self.chunks[code].extend(kept)
         for code, kept in summaries.items():
@@ -196,16 +223,86 @@ class Linter:
                 i = ref.index
                 for rule, ctx, indices in recheck:
                     if i in indices:
-                        found.extend((rule, f, i) for f in rule.check(ref, ctx) if f.style is not None)
+                        try:
+                            found.extend((rule, f, i) for f in rule.check(ref, ctx) if f.style is not None)
+                        except Exception as exc:
+                            self._failed(rule, ref, exc)
             self._report(found)
             found = []
         for rule in self.listed:
             data = self.summaries[rule.code] if rule.summarize is not None else self.whole
-            found.extend((rule, f, f.reference) for f in rule.check(data, self.contexts[rule.code]))
+            try:
+                found.extend((rule, f, f.reference) for f in rule.check(data, self.contexts[rule.code]))
+            except Exception as exc:
+                self._failed(rule, None, exc)
         self._report(found)
-        diagnostics = self.diagnostics
+        diagnostics = self.shapes.certain_fixes(self.diagnostics)
         diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
+        self.diagnostics = diagnostics
         return diagnostics
+
+
+class ListShapes:
+    """Which references' parse is certain enough for a fix.
+
+    refslint reads the Vancouver family (NLM, ICMJE, AMA, Lancet: `2005;201:509-15`) with a
+    grammar it trusts; other styles (author-date, Nature, IEEE ...) it reads only roughly, and a
+    fix built on a rough reading can delete correct text (a Nature year taken for debris). So a
+    fix is kept only in a list that reads as the Vancouver family (most of its references have
+    that citation block) and only on references that read that way themselves."""
+
+    KNOWN = "vancouver"
+    SHARE = 0.6  # of the references, to take the list for one of the known family
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.known = 0
+        self.uncertain = array("l")  # indices of the references read another way
+        self._uncertain: set[int] | None = None
+
+    def feed(self, refs: list[Reference]) -> None:
+        for ref in refs:
+            self.total += 1
+            if ref.style == self.KNOWN and not ref.errors:
+                self.known += 1
+            else:
+                self.uncertain.append(ref.index)
+
+    def merge(self, other: ListShapes) -> None:
+        self.total += other.total
+        self.known += other.known
+        self.uncertain.extend(other.uncertain)
+        self._uncertain = None
+
+    @property
+    def list_is_known(self) -> bool:
+        return self.total > 0 and self.known >= self.SHARE * self.total
+
+    def certain(self, index: int) -> bool:
+        """May a finding on this reference carry a fix? (Not for file-level findings.)"""
+        if self._uncertain is None:
+            self._uncertain = set(self.uncertain)
+        return self.list_is_known and index not in self._uncertain
+
+    def certain_fixes(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """The diagnostics, with the fixes the list's parse does not make certain removed."""
+        if self.list_is_known:
+            uncertain = set(self.uncertain)
+            return [
+                d._replace(fix=None) if d.fix is not None and d.reference in uncertain else d
+                for d in diagnostics
+            ]
+        return [d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d for d in diagnostics]
+
+
+def check_failed(
+    path: str, span: Span, what: str, exc: BaseException, config: Config, index: int = -1
+) -> Diagnostic:
+    """X003: refslint could not check something (its own failure, reported where it happened)."""
+    message = f"{what} could not check this: {type(exc).__name__}: {exc}"[:300]
+    message += " (a refslint bug: please report it)"
+    level = config.levels[CHECK_FAILED.code]
+    return Diagnostic(path, CHECK_FAILED.code, CHECK_FAILED.name, message, span, level, reference=index)
 
 
 class ChunkVotes(NamedTuple):

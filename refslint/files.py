@@ -95,4 +95,4 @@ def discover(
                     continue
                 if visible is not None and os.path.normpath(full) not in visible:
                     continue  # ignored by .gitignore
-                yield full, f"found in {p} (matches include)"
+                yield os.path.normpath(full), f"found in {p} (matches include)"

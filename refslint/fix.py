@@ -95,14 +95,24 @@ def encode(source: Source, text: str) -> bytes:
     return source.bom + text.encode(source.encoding)
 
 
+class WriteRefused(Exception):
+    """The file is left as it was; the message says why."""
+
+
 def write_atomic(path: str, data: bytes) -> None:
-    """Replace path's content with data so that a crash leaves the old or the new file,
-    never a truncated one. Keeps the file's permission bits."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if not mode & 0o222 or not os.access(path, os.W_OK):
+    """Replace the content of the file at path with data so that a crash leaves the old or the
+    new file, never a truncated one. A symbolic link is followed: the file it points to is
+    replaced and the link kept. The file's permission bits are kept. A file nobody may write,
+    or one with other hard links (a rename would separate them), is refused."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    info = os.stat(target)
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & 0o222 or not os.access(target, os.W_OK):
         # A file nobody may write is left alone, even when running as root.
-        raise PermissionError(13, "the file is read-only", path)
+        raise WriteRefused("the file is read-only")
+    if info.st_nlink > 1:
+        raise WriteRefused(f"the file has {info.st_nlink} hard links")
     fd, tmp = tempfile.mkstemp(prefix=".refslint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -110,7 +120,7 @@ def write_atomic(path: str, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -165,25 +165,3 @@ class Source(NamedTuple):
     text: str
     encoding: str = "utf-8"
     bom: bytes = b""
-
-
-def gc_paused(fn):
-    """Run fn with the cyclic garbage collector paused.
-
-    Parsing a list creates millions of small acyclic objects; the collector would walk them
-    again and again (about a third of the run time at 100,000 references) and find nothing to
-    free. Reference counting still frees everything as usual."""
-    import functools
-    import gc
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return wrapper

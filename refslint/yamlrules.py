@@ -28,7 +28,7 @@ from .yamlio import YAMLError, load_shipped, safe_load
 
 TYPES = ("existence", "substitution", "consistency", "conditional")
 FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
-KINDS = ("journal", "book", "chapter", "web", "thesis", "conference", "report", "other")
+KINDS = ("journal", "preprint", "book", "chapter", "web", "thesis", "conference", "report", "other")
 _COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message", "formats"}
 _ALLOWED = {
     "existence": _COMMON | {"field", "patterns", "ignorecase", "fix", "prefilter"},
@@ -40,6 +40,11 @@ _CODE = rx.compile(r"[A-Z]{1,3}\d{3}$")
 _NAME = rx.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_PATTERN = 1000
 _WORD = rx.compile(r"[^\W\d_]\w*")
+_OPTION_DOCS = {
+    "kinds": "reference kinds that must have this element",
+    "journal-aliases": "your own journal forms: NLM form -> list of variants (also the top-level "
+    "`journal-aliases` key)",
+}
 
 
 def load_file(path: Path, shipped: bool = False) -> list[Rule]:
@@ -97,6 +102,8 @@ def build(spec: Any, where: str) -> Rule:
         check, fix = _existence(spec, here, field, message)
     elif kind == "substitution":
         check, fix = _substitution(spec, here, field, message)
+        if spec.get("table") == "journal-aliases":  # the configuration's `journal-aliases` add to it
+            options = {"journal-aliases": {}}
     elif kind == "consistency":
         check, fix = _consistency(spec, here, field, message)
     else:
@@ -114,7 +121,7 @@ def build(spec: Any, where: str) -> Rule:
         level=level,
         fix=fix,
         options=options,
-        option_docs={"kinds": "reference kinds that must have this element"} if options else {},
+        option_docs={k: _OPTION_DOCS[k] for k in options},
         scope="list" if kind == "consistency" else "entry",
         summarize=getattr(check, "summarize", None),
         trigger=getattr(check, "trigger", None),
@@ -315,7 +322,14 @@ def _substitution(spec: dict, here: str, field: str, message: str):
         memo = ctx.cache.setdefault("substitutions", {})  # a list names each journal many times
         subs = memo.get(text)
         if subs is None:
-            subs = memo[text] = substitutions(text, ctx.options.get("journal-aliases") or {})
+            extra = ctx.cache.get("aliases")
+            if extra is None:  # the configuration's own forms: canonical -> variants
+                extra = ctx.cache["aliases"] = {
+                    vocab.journal_key(v): canonical
+                    for canonical, variants in (ctx.options.get("journal-aliases") or {}).items()
+                    for v in variants
+                }
+            subs = memo[text] = substitutions(text, extra)
         for start, end, found, replacement in subs:
             span = Span(base + start, base + end)
             yield Finding(

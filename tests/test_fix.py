@@ -5,6 +5,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from pathlib import Path
+
+import pytest
 
 from refslint.api import lint_text
 from refslint.config import build_config
@@ -95,15 +98,46 @@ def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.txt"]
 
 
-def test_a_read_only_file_gives_a_clear_error_and_exit_2(tmp_path):
-    path = tmp_path / "refs.txt"
+def test_a_read_only_file_is_reported_and_the_run_goes_on(tmp_path):
     text = "1. Yao D. Stem cells for psoriasis. Ann Transl Med. 2021;9(22):1653–1653.\n"
-    path.write_text(text, encoding="utf-8")
-    os.chmod(path, 0o444)
+    locked, other = tmp_path / "refs.txt", tmp_path / "other.txt"
+    locked.write_text(text, encoding="utf-8")
+    other.write_text(text, encoding="utf-8")
+    os.chmod(locked, 0o444)
+    r = run(["--fix", "refs.txt", "other.txt"], cwd=tmp_path)
+    out = r.stdout.decode()
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    assert "refs.txt:1:1: X004 fixes not written: the file is read-only" in out
+    assert "refs.txt:1:64: N002" in out  # its findings are still reported
+    assert locked.read_text(encoding="utf-8") == text
+    assert other.read_text(encoding="utf-8") == text.replace("1653–1653", "1653")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="symbolic links: POSIX only")
+def test_fix_through_a_symbolic_link_fixes_the_target_and_keeps_the_link(tmp_path):
+    text = "1. Yao D. Stem cells for psoriasis. Ann Transl Med. 2021;9(22):1653–1653.\n"
+    (tmp_path / "shared").mkdir()
+    target = tmp_path / "shared" / "refs.txt"
+    target.write_text(text, encoding="utf-8")
+    link = tmp_path / "refs.txt"
+    link.symlink_to(Path("shared") / "refs.txt")
     r = run(["--fix", "refs.txt"], cwd=tmp_path)
-    assert r.returncode == 2
-    assert b"cannot write refs.txt" in r.stderr and b"Traceback" not in r.stderr
-    assert path.read_text(encoding="utf-8") == text
+    assert r.returncode == 0, r.stdout
+    assert link.is_symlink() and os.readlink(link) == str(Path("shared") / "refs.txt")
+    assert target.read_text(encoding="utf-8") == text.replace("1653–1653", "1653")
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == ["refs.txt"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="hard links counted by st_nlink: POSIX only")
+def test_a_file_with_other_hard_links_is_left_as_it_was_and_reported(tmp_path):
+    text = "1. Yao D. Stem cells for psoriasis. Ann Transl Med. 2021;9(22):1653–1653.\n"
+    first = tmp_path / "refs.txt"
+    first.write_text(text, encoding="utf-8")
+    os.link(first, tmp_path / "copy.txt")
+    r = run(["--fix", "refs.txt"], cwd=tmp_path)
+    assert r.returncode == 1
+    assert "X004 fixes not written: the file has 2 hard links" in r.stdout.decode()
+    assert first.read_text(encoding="utf-8") == text and os.stat(first).st_nlink == 2
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):

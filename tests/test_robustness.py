@@ -120,3 +120,55 @@ def test_pathological_entries_finish(tmp_path, unit):
     result = run(["--isolated", "refs.txt"], cwd=tmp_path)
     _no_traceback(result)
     assert b"X002" not in result.stdout
+
+
+def test_an_entry_of_a_thousand_parenthesised_years_ends_nothing(tmp_path):
+    # 15,611 characters, under the entry-size limit: once a RecursionError that ended the
+    # whole run with exit 2 and left the other files of the command unreported.
+    (tmp_path / "years.txt").write_text("Smith AB. " + "Title (2001) " * 1200 + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("1. " + REF, encoding="utf-8")
+    result = run(["--isolated", "years.txt", "other.txt"], cwd=tmp_path)
+    _no_traceback(result)
+    assert result.returncode == 1 and b"internal error" not in result.stderr
+    assert b"other.txt:1:" in result.stdout
+
+
+def test_a_rule_that_fails_on_one_reference_is_reported_there_and_the_run_goes_on():
+    import dataclasses
+
+    from refslint.api import lint_text
+    from refslint.config import build_config
+
+    def broken(ref, ctx):
+        if "Umezawa" in ref.raw:
+            raise RecursionError("maximum recursion depth exceeded")
+        yield from ()
+
+    config = build_config(isolated=True)
+    config.rules = tuple(dataclasses.replace(r, check=broken) if r.code == "P005" else r for r in config.rules)
+    text = "1. " + REF + "2. Han S. The  acute syndrome. J Immunol. 2015;194(3):855-60.\n"
+    found = [(d.code, d.reference) for d in lint_text(text, "refs.txt", config)]
+    assert ("X003", 0) in found and ("X003", 1) not in found
+    assert ("M006", 0) not in found  # other rules still ran: the reference has its pages
+
+
+def test_a_file_whose_reading_fails_is_reported_and_the_next_file_is_checked(tmp_path, monkeypatch):
+    from refslint import api
+    from refslint.config import build_config
+    from refslint.sources import plaintext
+
+    def broken(text):
+        if "BREAK" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text)
+
+    real = plaintext.entry_spans
+    monkeypatch.setattr(plaintext, "entry_spans", broken)
+    (tmp_path / "a.txt").write_text("BREAK\n1. " + REF, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1. " + REF, encoding="utf-8")
+    config = build_config(isolated=True)
+    first = api.lint_file(str(tmp_path / "a.txt"), config)
+    second = api.lint_file(str(tmp_path / "b.txt"), config)
+    assert [d.code for d in first.diagnostics] == ["X003"]
+    assert "RecursionError" in first.diagnostics[0].message
+    assert "P005" in [d.code for d in second.diagnostics]

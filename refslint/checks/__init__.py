@@ -50,6 +50,37 @@ TOO_LONG = Rule(
     level="warning",
 )
 
+# Reported by the engine (a rule that raised on one reference) and by api.py (a file whose
+# reading or checking failed): refslint's own failure, confined to where it happened.
+CHECK_FAILED = Rule(
+    code="X003",
+    name="check-failed",
+    summary="refslint could not check this reference or file",
+    description="A rule (or the reading of the file) failed with an internal error on this "
+    "reference or file. The other references, rules and files are still checked, and this one "
+    "is reported so the gap is not silent. It is a bug in refslint: please report it with the "
+    "reference.",
+    bad="(a reference on which a rule fails)",
+    good="(the same reference, once the bug is fixed)",
+    check=_no_check,
+    level="warning",
+)
+
+# Reported by the command line when --fix cannot write a file.
+NOT_WRITTEN = Rule(
+    code="X004",
+    name="fix-not-written",
+    summary="Fixes found but not written",
+    description="`--fix` found fixes for the file but left it as it was: the file is read-only, "
+    "or it has other hard links (replacing it would separate them from the fixed text). Symbolic "
+    "links are followed: the file they point to is fixed and the link kept. Make the file "
+    "writable, or fix the linked copy yourself (`--diff` shows the changes).",
+    bad="(a read-only file with fixable findings, run with --fix)",
+    good="(the same file, writable)",
+    check=_no_check,
+    level="error",
+)
+
 # Reported by suppress.py, which applies the suppression comments.
 UNUSED_SUPPRESSION = Rule(
     code="S001",
@@ -77,7 +108,7 @@ DEPRECATED: dict[str, str] = {}
 def builtin_rules() -> tuple[Rule, ...]:
     from ..yamlrules import load_file  # imported late: yamlrules imports this package's base
 
-    rules = [UNREADABLE, TOO_LONG, UNUSED_SUPPRESSION]
+    rules = [UNREADABLE, TOO_LONG, CHECK_FAILED, NOT_WRITTEN, UNUSED_SUPPRESSION]
     for module in PYTHON_RULE_MODULES:
         rules.extend(module.RULES)
     for name in BUILTIN_RULE_FILES:
@@ -87,40 +118,48 @@ def builtin_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
-# Rules from the configuration's `rule-files`, by file (a process lints with one configuration).
-_RULE_FILES: dict[str, tuple[Rule, ...]] = {}
-
-
-def add_rule_file(path, where: str) -> None:
-    """Load a YAML rule file of the user's; its codes must be new."""
+def load_rule_files(paths, where: str, taken: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The rules of the user's YAML rule files (the configuration's `rule-files`): they belong
+    to that configuration, not to the process. Their codes must be new."""
     from ..errors import ConfigError
     from ..yamlrules import load_file
 
-    key = str(path)
-    if key in _RULE_FILES:
-        return
-    if not path.is_file():
-        raise ConfigError(f"{where}: rule file {path} not found")
-    rules = tuple(load_file(path))
+    codes = {r.code: r.origin for r in taken}
     builtin = {r.code for r in builtin_rules()}
-    taken = {r.code: r for r in all_rules()}
-    for r in rules:
-        if r.code in builtin:
-            raise ConfigError(f"{path}: rule {r.code} is a code of refslint's own; choose another")
-        if r.code in taken:
-            raise ConfigError(f"{path}: rule {r.code} is already defined in {taken[r.code].origin}")
-    _RULE_FILES[key] = rules
-    all_rules.cache_clear()
+    loaded: list[Rule] = []
+    for path in paths:
+        if not path.is_file():
+            raise ConfigError(f"{where}: rule file {path} not found")
+        for r in load_file(path):
+            if r.code in builtin:
+                raise ConfigError(f"{path}: rule {r.code} is a code of refslint's own; choose another")
+            if r.code in codes:
+                raise ConfigError(f"{path}: rule {r.code} is already defined in {codes[r.code]}")
+            codes[r.code] = r.origin
+            loaded.append(r)
+    return tuple(loaded)
 
 
-@cache
 def all_rules() -> tuple[Rule, ...]:
-    extra = [r for rules in _RULE_FILES.values() for r in rules]
-    return tuple(sorted((*builtin_rules(), *extra), key=lambda r: r.code))
+    """refslint's own rules (a configuration adds the user's: `Config.rules`)."""
+    return builtin_rules()
 
 
-def by_code() -> dict[str, Rule]:
-    return {r.code: r for r in all_rules()}
+def by_code(rules: tuple[Rule, ...] | None = None) -> dict[str, Rule]:
+    return {r.code: r for r in (rules if rules is not None else builtin_rules())}
 
 
-__all__ = ["TOO_LONG", "UNREADABLE", "UNUSED_SUPPRESSION", "Context", "Finding", "Rule", "add_rule_file", "all_rules", "by_code"]
+__all__ = [
+    "CHECK_FAILED",
+    "NOT_WRITTEN",
+    "TOO_LONG",
+    "UNREADABLE",
+    "UNUSED_SUPPRESSION",
+    "Context",
+    "Finding",
+    "Rule",
+    "all_rules",
+    "builtin_rules",
+    "by_code",
+    "load_rule_files",
+]

@@ -91,6 +91,12 @@ class Rule:
     # check receives the records instead of the references, so a list of any length can be
     # linted without holding it parsed in memory.
     summarize: Callable[[Reference], Any] | None = None
+    # The `style` option also takes a positive number (the authors before et al.).
+    numeric_style: bool = False
+    # A fix that needs the whole document, built for a finding of this rule once every rule
+    # has run (a duplicate deleted and the citations renumbered): (document, references,
+    # diagnostic) -> Fix or None. Offered only where the list's parse is certain.
+    document_fix: Callable[..., Fix | None] | None = None
 
     @property
     def family(self) -> str:

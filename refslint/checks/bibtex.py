@@ -33,7 +33,9 @@ REQUIRED: dict[str, list[str]] = {
 
 
 def check_required(doc, _refs, ctx: Context) -> Iterator[Finding]:
-    table = ctx.options["required"]
+    table = ctx.cache.get("required")
+    if table is None:  # entry types are matched without case, as BibTeX does
+        table = ctx.cache["required"] = {k.lower(): v for k, v in ctx.options["required"].items()}
     for i, entry in enumerate(doc.bib):
         for need in table.get(entry.type, []):
             names = need.split("|")

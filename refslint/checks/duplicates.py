@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .. import rx, vocab
-from ..model import Reference, Related, Span
+from ..model import Fix, Reference, Related, Span
 from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
 
@@ -172,6 +172,20 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
         )
 
 
+def merge_in_document(doc, refs: list[Reference], d) -> Fix | None:
+    """In a manuscript (Markdown, LaTeX) the duplicate can be merged: its entry deleted and its
+    citations pointed to the earlier one, the list and citations renumbered (crossref)."""
+    if doc.format not in ("markdown", "latex") or not d.related:
+        return None
+    from .crossref import merge_fix
+
+    first = d.related[0].span.start
+    keep = next((i for i, s in enumerate(doc.entry_spans) if s.start <= first <= s.end), None)
+    if keep is None or keep == d.reference:
+        return None
+    return merge_fix(doc, refs, keep, d.reference)
+
+
 RULES = [
     Rule(
         code="D001",
@@ -179,8 +193,10 @@ RULES = [
         summary="The same work listed twice",
         description="The same article appears under two numbers, exactly or nearly (another "
         "issue, page or journal form). The later entry is reported and points to the earlier "
-        "one. There is no automatic fix in a numbered plain-text list: removing an entry would "
-        "renumber every later reference and the citations to it.",
+        "one. In a Markdown or LaTeX manuscript the unsafe fix deletes the later entry, points its "
+        "citations to the earlier one and renumbers the list and every citation after it (or "
+        "replaces the key in every `\\cite`). A plain-text list gets no fix: its citations are in "
+        "another file, and deleting an entry would renumber every later reference.",
         bad="Horie S, Gaynard S. Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp. 2020;8:1.\n"
         "Horie S, Gaynard S. Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp. 2020;8(1):8.",
         good="Horie S, Gaynard S. Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp. 2020;8(1):8.\n"
@@ -189,6 +205,8 @@ RULES = [
         summarize=summarize,
         scope="list",
         level="error",
+        fix="unsafe",
+        document_fix=merge_in_document,
         options={"title-similarity": 0.9},
         option_docs={"title-similarity": "how alike two titles must be (0-1) for near duplicates"},
     ),

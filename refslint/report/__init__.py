@@ -30,8 +30,9 @@ def line_index(source: Source | None) -> LineIndex:
     return LineIndex(source.text if source else "")
 
 
-def render(fmt: str, results) -> str:
-    """The report in a machine format: json, sarif, github or junit."""
+def render(fmt: str, results, rules=None) -> str:
+    """The report in a machine format: json, sarif, github or junit. `rules`: the
+    configuration's rules (SARIF describes them); refslint's own when not given."""
     if fmt == "json":
         from . import json_format
 
@@ -39,7 +40,7 @@ def render(fmt: str, results) -> str:
     if fmt == "sarif":
         from . import sarif
 
-        return sarif.render(results)
+        return sarif.render(results, rules)
     if fmt == "github":
         from . import github
 

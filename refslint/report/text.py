@@ -36,7 +36,9 @@ def lines(
             marker = " [*]" if show_fix_marker and d.fix and d.fix.applicability == "safe" else ""
             code = f"{COLORS[d.severity]}{BOLD}{d.code}{RESET}" if color else d.code
             where = f"{BOLD}{d.path}{RESET}" if color else d.path
-            yield f"{where}:{row}:{col}: {code}{marker} {d.message}"
+            # Errors and warnings fail the run; an info finding does not, so it says so.
+            level = " info:" if d.severity == "info" else ""
+            yield f"{where}:{row}:{col}: {code}{marker}{level} {d.message}"
             if show_source and result.source is not None:
                 yield from _source_lines(result, d.span.start, d.span.end, index)
 
@@ -53,11 +55,15 @@ def _source_lines(result: FileResult, start: int, end: int, index) -> list[str]:
 
 
 def summary(results: Sequence[FileResult], *, fix_hint: bool = True, fixed: int = 0) -> str:
-    diagnostics = [d for r in results for d in r.diagnostics]
+    """`Found N problems (M fixable ...).`, with info findings counted apart: they do not fail
+    the run."""
+    diagnostics = [d for r in results for d in r.diagnostics if d.severity != "info"]
+    infos = sum(1 for r in results for d in r.diagnostics if d.severity == "info")
     done = f"Fixed {fixed} problem{'s' if fixed != 1 else ''}. " if fixed else ""
+    notes = f" {infos} info finding{'s' if infos != 1 else ''} (not problems)." if infos else ""
     if not diagnostics:
         n = sum(r.references for r in results)
-        return done + f"All clean: {n} reference{'s' if n != 1 else ''} checked."
+        return done + f"All clean: {n} reference{'s' if n != 1 else ''} checked." + notes
     fixable = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "safe")
     unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
     n = len(diagnostics)
@@ -65,4 +71,4 @@ def summary(results: Sequence[FileResult], *, fix_hint: bool = True, fixed: int 
     if fix_hint and fixable:
         text += f" ({fixable} fixable with `refslint --fix`"
         text += f", {unsafe} more with `--unsafe-fixes`)" if unsafe else ")"
-    return text + "."
+    return text + "." + notes
