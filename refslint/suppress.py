@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import re
 
-from .checks import UNUSED_SUPPRESSION, by_code
+from .checks import UNUSED_SUPPRESSION
 from .config import Config
 from .model import Diagnostic, Edit, Fix, Span
 from .sources import Document, Suppression
 
 
-def _resolve(code: str) -> str | None:
-    rules = by_code()
-    if code.upper() in rules:
-        return code.upper()
-    for rule in rules.values():
-        if rule.name == code:
-            return rule.code
-    return None
+def _resolver(config: Config):
+    """code or rule name -> code (None if unknown), over the configuration's rules."""
+    codes = {r.code for r in config.rules}
+    names = {r.name: r.code for r in config.rules}
+
+    def resolve(code: str) -> str | None:
+        if code.upper() in codes:
+            return code.upper()
+        return names.get(code)
+
+    return resolve
 
 
 def apply(doc: Document, diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
@@ -26,7 +29,8 @@ def apply(doc: Document, diagnostics: list[Diagnostic], config: Config) -> list[
     them) that suppress nothing."""
     if not doc.suppressions:
         return diagnostics
-    wanted = [{_resolve(c) or c for c in s.codes} for s in doc.suppressions]
+    resolve = _resolver(config)
+    wanted = [{resolve(c) or c for c in s.codes} for s in doc.suppressions]
     used: list[set[str]] = [set() for _ in doc.suppressions]
     kept = []
     for d in diagnostics:
@@ -41,14 +45,14 @@ def apply(doc: Document, diagnostics: list[Diagnostic], config: Config) -> list[
     active = {r.code for r in config.active(doc.path, doc.format)}
     if UNUSED_SUPPRESSION.code in active:
         for s, codes, hit in zip(doc.suppressions, wanted, used, strict=True):
-            finding = _unused(doc, s, codes, hit, active, config)
+            finding = _unused(doc, s, codes, hit, active, config, resolve)
             if finding is not None:
                 kept.append(finding)
     return kept
 
 
 def _unused(
-    doc: Document, s: Suppression, codes: set[str], hit: set[str], active: set[str], config: Config
+    doc: Document, s: Suppression, codes: set[str], hit: set[str], active: set[str], config: Config, resolve
 ) -> Diagnostic | None:
     rule = UNUSED_SUPPRESSION
     if not s.codes:
@@ -56,9 +60,9 @@ def _unused(
             return None
         message, keep = "this suppression comment suppresses nothing", []
     else:
-        unknown = [c for c in s.codes if _resolve(c) is None]
+        unknown = [c for c in s.codes if resolve(c) is None]
         unused = [
-            c for c in s.codes if (code := _resolve(c)) is not None and code in active and code not in hit
+            c for c in s.codes if (code := resolve(c)) is not None and code in active and code not in hit
         ]
         if not unknown and not unused:
             return None
@@ -96,31 +100,52 @@ COMMENT_FORMATS = ("markdown", "latex", "bibtex")
 
 
 def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
-    """One comment above each entry (or line) with findings, naming their codes."""
+    """One suppression comment for each entry (or line) with findings, naming their codes.
+
+    LaTeX and BibTeX: a `% refslint: ignore[...]` line above the entry (a comment line changes
+    nothing TeX or BibTeX reads). Markdown: `<!-- refslint-disable-line ... -->` at the end of
+    the entry's last line, where it is inline HTML inside the paragraph or list item: a comment
+    on a line of its own would be an HTML block, splitting a paragraph or a list in two."""
     if doc.format not in COMMENT_FORMATS:
         return []
-    targets: dict[int, set[str]] = {}
+    targets: dict[int, set[str]] = {}  # where the comment goes -> codes
+    newline = "\r\n" if "\r\n" in doc.text else "\n"
     for d in diagnostics:
         if d.path != doc.path or d.code == UNUSED_SUPPRESSION.code:
             continue
-        start = d.span.start
+        start = end = d.span.start
         for span, label in zip(
             doc.entry_spans, doc.label_spans or [None] * len(doc.entry_spans), strict=True
         ):
             first = min(span.start, label.start) if label else span.start
             if first <= start <= span.end:
-                start = first
+                start, end = first, span.end
                 break
-        line_start = doc.text.rfind("\n", 0, start) + 1
-        targets.setdefault(line_start, set()).add(d.code)
+        if doc.format == "markdown":
+            where = _line_end_before_breaks(doc.text, end)
+        else:
+            where = doc.text.rfind("\n", 0, start) + 1
+        targets.setdefault(where, set()).add(d.code)
     edits = []
-    for line_start, codes in sorted(targets.items()):
-        indent = re.match(r"[ \t]*", doc.text[line_start:]).group(0)  # type: ignore[union-attr]
+    for where, codes in sorted(targets.items()):
         written = ", ".join(sorted(codes))
         if doc.format == "markdown":
-            comment = f"<!-- refslint-disable-next-line {written} -->"
+            edits.append(Edit(Span(where, where), f" <!-- refslint-disable-line {written} -->"))
         else:
-            comment = f"% refslint: ignore[{written}]"
-        newline = "\r\n" if "\r\n" in doc.text else "\n"
-        edits.append(Edit(Span(line_start, line_start), f"{indent}{comment}{newline}"))
+            indent = re.match(r"[ \t]*", doc.text[where:]).group(0)  # type: ignore[union-attr]
+            edits.append(Edit(Span(where, where), f"{indent}% refslint: ignore[{written}]{newline}"))
     return edits
+
+
+def _line_end_before_breaks(text: str, pos: int) -> int:
+    """The end of the line holding pos, before trailing spaces and a backslash (a Markdown hard
+    line break, which must stay the last thing on its line)."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    while end > pos and text[end - 1] in " \t\r":
+        end -= 1
+    if end > pos and text[end - 1] == "\\":
+        end -= 1
+        while end > pos and text[end - 1] in " \t":
+            end -= 1
+    return end

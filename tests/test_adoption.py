@@ -93,7 +93,7 @@ def test_add_noqa_silences_every_current_finding_and_is_stable(tmp_path):
     assert result.returncode == 0
     assert "Added" in result.stderr.decode()
     after = {n: (tmp_path / n).read_text() for n in names}
-    assert "<!-- refslint-disable-next-line C002, C003 -->\nMicrobial" in after["manuscript.md"]
+    assert "among others [26]. <!-- refslint-disable-line C002, C003 -->\n" in after["manuscript.md"]
     assert "% refslint: ignore[P001]\n\\bibitem{beja2000}" in after["manuscript.tex"]
     clean = run(["--isolated", *names], cwd=tmp_path)
     assert clean.returncode == 0, clean.stdout.decode()

@@ -22,15 +22,14 @@ from ..mapped import MappedText
 from ..model import Citation, Source, Span
 from . import Document, mapped_document, plaintext
 from .citations import expand_numbers
+from .mdblocks import blank_ranges, code_block_lines, front_matter_end, inline_code_spans
 from .suppressions import markdown_suppressions
 
-_FENCE = rx.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = rx.compile(r"<!--.*?-->", re.DOTALL)
 _ATX = rx.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _SETEXT = rx.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A list heading, with Pandoc/Quarto attributes (`# References {.unnumbered}`); not "Notes".
 _LIST_NAME = rx.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
-_INLINE_CODE = rx.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 _NUMBERS = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*"
 _NUMERIC_CITE = rx.compile(
@@ -57,7 +56,7 @@ def read(source: Source) -> Document:
     doc = mapped_document(source, "markdown", labels, texts, fallbacks, label_spans)
     doc.numbered = plaintext.is_numbered(doc.entries)
     prose = _blank(masked, sections)
-    prose = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), prose)
+    prose = blank_ranges(prose, inline_code_spans(prose))
     bibliographies, nocite = front_matter(text)
     doc.bibliographies = bibliographies
     doc.cites_all = "@*" in nocite
@@ -67,20 +66,13 @@ def read(source: Source) -> Document:
         Citation((m.group(1).strip("{}"),), Span(0, 0), in_text=False)
         for m in _KEY_IN_BRACKET.finditer(nocite)
     )
-    doc.suppressions = markdown_suppressions(text, masked_fences(text), fallbacks)
+    doc.suppressions = markdown_suppressions(text, without_code(text), fallbacks)
     return doc
-
-
-def _front_matter_end(text: str) -> int:
-    if not text.startswith("---"):
-        return 0
-    m = re.match(r"---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.DOTALL)
-    return m.end() if m else 0
 
 
 def front_matter(text: str) -> tuple[list[str], str]:
     """The bibliography files and the `nocite` text the YAML front matter names."""
-    end = _front_matter_end(text)
+    end = front_matter_end(text)
     if not end:
         return [], ""
     from ..yamlio import YAMLError, safe_load
@@ -98,38 +90,22 @@ def front_matter(text: str) -> tuple[list[str], str]:
     return files, nocite if isinstance(nocite, str) else " ".join(map(str, nocite))
 
 
-def masked_fences(text: str) -> str:
-    """The text with front matter and fenced code blocks blanked out (same offsets)."""
-    chars = list(text)
-    for i in range(_front_matter_end(text)):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
-    fence: str | None = None
-    for line in plaintext.split_lines(text):
-        m = _FENCE.match(line.text)
-        if fence is None and m:
-            fence = m.group(1)
-        elif fence is not None:
-            if (
-                m
-                and m.group(1)[0] == fence[0]
-                and len(m.group(1)) >= len(fence)
-                and not line.text[m.end() :].strip()
-            ):
-                fence = None
-            else:
-                chars[line.start : line.end] = " " * (line.end - line.start)
-                continue
-        else:
-            continue
-        chars[line.start : line.end] = " " * (line.end - line.start)
-    return "".join(chars)
+def masked_blocks(text: str) -> str:
+    """The text with front matter and code blocks (fenced and indented) blanked out, offsets
+    kept: nothing in them is a reference, a citation or a suppression comment."""
+    return blank_ranges(text, code_block_lines(text))
 
 
 def mask(text: str) -> str:
     """Front matter, code blocks and HTML comments blanked out, offsets kept."""
-    masked = masked_fences(text)
+    masked = masked_blocks(text)
     return _COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group(0)), masked)
+
+
+def without_code(text: str) -> str:
+    """Also inline code spans blanked: where suppression comments and citations are read."""
+    masked = masked_blocks(text)
+    return blank_ranges(masked, inline_code_spans(masked))
 
 
 def reference_sections(masked: str) -> list[tuple[int, int]]:

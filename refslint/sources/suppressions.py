@@ -1,8 +1,11 @@
 """Suppression comments, and the stretch of the file each one covers.
 
-* Markdown: `<!-- refslint-disable-next-line CODE, CODE -->` covers the next non-blank line, or
-  the whole entry that starts on it; `<!-- refslint-disable CODE -->` ... `<!-- refslint-enable -->`
-  covers everything between (to the end of the file when not closed).
+* Markdown: `<!-- refslint-disable-line CODE, CODE -->` covers the line it is on, or the whole
+  entry that line belongs to (written at the end of a line, it changes nothing the document
+  renders: `--add-noqa` writes this form); `<!-- refslint-disable-next-line CODE -->` covers the
+  next non-blank line, or the whole entry that starts on it; `<!-- refslint-disable CODE -->`
+  ... `<!-- refslint-enable -->` covers everything between (to the end of the file when not
+  closed). Comments inside code (blocks or inline) are text, not directives.
 * LaTeX and BibTeX: `% refslint: ignore[CODE, CODE]` covers the next non-blank line, or the whole
   entry (`\\bibitem`, `@article{...}`) that starts on it.
 
@@ -17,7 +20,7 @@ from .. import rx
 from ..model import Span
 from . import Suppression
 
-_MD = rx.compile(r"<!--\s*refslint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
+_MD = rx.compile(r"<!--\s*refslint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL)
 _TEX = rx.compile(r"(?<!\\)%[ \t]*refslint:[ \t]*ignore(?:\[([^\]\n]*)\])?[^\n]*")
 
 
@@ -45,6 +48,18 @@ def next_line_target(text: str, pos: int, entry_spans: list[Span]) -> Span:
     return Span(line_start, end)
 
 
+def own_line_target(text: str, pos: int, entry_spans: list[Span]) -> Span:
+    """The line at pos, stretched to the whole of an entry that line belongs to."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = line_start, line_end
+    for span in entry_spans:
+        if span.start <= line_end and line_start <= span.end:
+            start, end = min(start, span.start), max(end, span.end)
+    return Span(start, end)
+
+
 def markdown_suppressions(text: str, searchable: str, entry_spans: list[Span]) -> list[Suppression]:
     """Comments in `searchable` (the text with code blocks blanked) are read from `text`."""
     found: list[Suppression] = []
@@ -54,6 +69,8 @@ def markdown_suppressions(text: str, searchable: str, entry_spans: list[Span]) -
         span = Span(m.start(), m.end())
         if kind == "disable-next-line":
             found.append(Suppression(span, codes, next_line_target(text, m.end(), entry_spans), m.group(0)))
+        elif kind == "disable-line":
+            found.append(Suppression(span, codes, own_line_target(text, m.start(), entry_spans), m.group(0)))
         elif kind == "disable":
             open_.append((m, codes))
         else:
