@@ -161,3 +161,49 @@ def test_a_duplicate_in_a_bulleted_list_names_the_earlier_reference_by_position(
     (tmp_path / "refs.txt").write_text(f"• {ref}\n• {other}\n• {ref}\n", encoding="utf-8")
     out = run(["--isolated", "--select", "D001", "refs.txt"], cwd=tmp_path).stdout.decode()
     assert "refs.txt:3:3: D001 duplicate of reference 1 " in out
+
+
+def test_no_path_lints_the_current_folder(tmp_path):
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "list.txt").write_text(BAD, encoding="utf-8")
+    r = run(["--isolated"], cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.decode().startswith("refs/list.txt:1:66: N002")
+
+
+def test_help_lists_the_subcommands():
+    out = run(["--help"]).stdout.decode()
+    for command in ("refslint [check]", "refslint rules", "refslint rule CODE", "refslint version"):
+        assert command in out
+
+
+def test_select_takes_codes_in_any_case(tmp_path):
+    (tmp_path / "refs.txt").write_text(BAD, encoding="utf-8")
+    assert run(["--isolated", "--select", "n002", "refs.txt"], cwd=tmp_path).returncode == 1
+    assert run(["--isolated", "--ignore", "n", "refs.txt"], cwd=tmp_path).returncode == 0
+
+
+def test_info_findings_say_so_and_are_counted_apart(tmp_path):
+    (tmp_path / "refs.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".refslint.yaml").write_text("rules:\n  N002: info\n", encoding="utf-8")
+    r = run(["refs.txt"], cwd=tmp_path)
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 0
+    assert lines[0].startswith("refs.txt:1:66: N002 [*] info: page range")
+    assert lines[-1] == "All clean: 1 reference checked. 1 info finding (not problems)."
+
+
+def test_a_bib_file_is_reported_once_when_also_named_by_a_manuscript(tmp_path):
+    (tmp_path / "paper.md").write_text(
+        "---\nbibliography: refs.bib\n---\n\nSee [@kim2020].\n", encoding="utf-8"
+    )
+    (tmp_path / "refs.bib").write_text(
+        "@article{kim2020, author = {Kim, H.}, title = {Secretome of stem cells}, journal = {Cells},\n"
+        "  year = 2020, volume = 9, pages = {100--110}}\n"
+        "@article{lee2019, author = {Lee, J.}, title = {Uncited work here}, journal = {Cells},\n"
+        "  year = 2019, volume = 8, pages = {1--2}, pages = {1--2}}\n",
+        encoding="utf-8",
+    )
+    out = run(["--isolated", "paper.md", "refs.bib"], cwd=tmp_path).stdout.decode().splitlines()
+    bib = [i for i, line in enumerate(out) if line.startswith("refs.bib:")]
+    assert len(bib) >= 2 and bib == list(range(bib[0], bib[0] + len(bib)))  # together
+    assert sum(1 for line in out if " C001 " in line) == 1  # the uncited entry, once

@@ -159,3 +159,17 @@ def test_hostile_configuration_values(tmp_path):
     )
     assert "invalid YAML" in _config_error(tmp_path, "a: b: c:\n")
     assert "B001 `required` must map" in _config_error(tmp_path, "rules:\n  B001: {required: {article: 3}}\n")
+
+
+def test_unknown_keys_rules_and_options_suggest_the_nearest(tmp_path):
+    (tmp_path / "refs.txt").write_text("1. Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n")
+    cases = {
+        "selct: [N]\n": "unknown key `selct`; did you mean `select`?",
+        "rules:\n  N0022: error\n": "did you mean `N002`?",
+        "rules:\n  N005: {futur-years: 2}\n": "has no option `futur-years`; did you mean `future-years`?",
+        "select: [digit-in-wrd]\n": "did you mean `digit-in-word`?",
+    }
+    for text, message in cases.items():
+        (tmp_path / ".refslint.yaml").write_text(text, encoding="utf-8")
+        r = run(["refs.txt"], cwd=tmp_path)
+        assert r.returncode == 2 and message in r.stderr.decode(), (text, r.stderr)

@@ -78,3 +78,26 @@ def test_triggers_found_by_plain_string_search_pick_the_references_the_pattern_w
         assert literal_forms(compiled.pattern, compiled.flags) is not None
         expected = [r.index for r in refs if compiled.search(r.raw)]
         assert [r.index for r in scan.matching(compiled)] == expected, pattern
+
+
+def test_spawned_workers_give_the_same_findings(monkeypatch, tmp_path):
+    """Where fork is unsafe (macOS) or missing (Windows) workers are spawned: they rebuild the
+    configuration from its recipe and get the same results as one process."""
+    from refslint import cli, workers
+
+    monkeypatch.setattr(workers, "start_method", lambda: "spawn")
+    text = _clean_lists()
+    config = build_config(isolated=True)
+    whole = api.lint_source(Source("refs.txt", text), config).diagnostics
+    monkeypatch.setattr(api, "CHUNK", 97)
+    config.jobs = 2
+    assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
+    lines = text.splitlines(keepends=True)
+    files = []
+    for n in range(3):
+        path = tmp_path / f"list{n}.txt"
+        path.write_text("".join(lines[n * 50 : n * 50 + 60]), encoding="utf-8")
+        files.append(str(path))
+    one = [api.lint_file(f, config).diagnostics for f in files]
+    assert [r.diagnostics for r in cli._lint_in_parallel(files, config, None)] == one
+    assert workers.worker_state() is None  # the pool's state went with the pool

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterator
+from hashlib import blake2b
 from typing import NamedTuple
 
 from .. import rx, vocab
@@ -89,6 +90,12 @@ class Work(NamedTuple):
     year: str
 
 
+def _stable_hash(key: str) -> int:
+    """A 64-bit hash that is the same in every process: chunks summarised by spawned workers
+    (whose `hash()` of a string is seeded differently) are compared in the parent."""
+    return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
+
+
 def summarize(ref: Reference) -> Work | None:
     t, author, doi = title_key(ref), _first_author(ref), _doi(ref)
     year_field, volume = ref.get("year"), ref.get("volume")
@@ -99,7 +106,7 @@ def summarize(ref: Reference) -> Work | None:
     name = ref_name(ref)
     return Work(
         ref.index, None if name == str(ref.index + 1) else name, ref.span,
-        array("q", (hash(k) for k in keys)).tobytes(), doi, t, sys.intern(author), sys.intern(year),
+        array("q", (_stable_hash(k) for k in keys)).tobytes(), doi, t, sys.intern(author), sys.intern(year),
     )  # fmt: skip
 
 
