@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .. import rx, vocab
+from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
-_PAGE = rx.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
-_ROMAN = rx.compile(r"[ivxlc]+$")
+_PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
+_ROMAN = re.compile(r"[ivxlc]+$")
 # The last page may carry an e-page suffix (`913-6.e7`: pages 913-916 and e-page e7), which
 # is part of the locator, not of the range.
-_RANGE = rx.compile(
-    r"(?P<first>[^\s\-–—,]+)(?P<dash>[ \t]*[-–—][ \t]*)(?P<last>[^\s\-–—,.]+(?:\.\d+)*)(?:\.?e\d{1,4}\b)?"
+# Page numbers with thousands separators (`13,345–13,372`, AGU and some physics journals) are
+# read whole when both ends have them.
+_RANGE = re.compile(
+    r"(?P<first>\d{1,3}(?:,\d{3})+(?=[ \t]*[-–—][ \t]*\d{1,3}(?:,\d{3})+)|[^\s\-–—,]+)"
+    r"(?P<dash>[ \t]*[-–—][ \t]*)"
+    r"(?P<last>(?<=[-–—])\d{1,3}(?:,\d{3})+(?!\d)|(?<=[-–—][ \t])\d{1,3}(?:,\d{3})+(?!\d)|[^\s\-–—,.]+(?:\.\d+)*)"
+    r"(?:\.?e\d{1,4}\b)?"
 )
 
 
@@ -71,40 +77,40 @@ def expand(first: str, last: str) -> tuple[int, int] | None:
 
 def _problem(r: PageRange) -> tuple[str, str] | None:
     """(kind, message) for a broken range: degenerate, malformed or reversed."""
-    if r.first.isdigit() and r.last.isdigit() and r.first.isascii() and r.last.isascii():
+    written = f"{r.first}{r.dash}{r.last}"
+    # Thousands separators (`13,345–13,372`) are judged without them.
+    first, last = (r.first.replace(",", ""), r.last.replace(",", "")) if "," in r.first else (r.first, r.last)
+    if first.isdigit() and last.isdigit() and first.isascii() and last.isascii():
         # The common case, decided without regular expressions.
-        if r.first == r.last:
-            return "degenerate", f"page range `{r.first}{r.dash}{r.last}` starts and ends on the same page"
-        if r.first[0] == "0":
+        if first == last:
+            return "degenerate", f"page range `{written}` starts and ends on the same page"
+        if first[0] == "0":
             return None  # `025003-1`: page 1 of article 025003 (physics journals)
-        last = r.last if len(r.last) >= len(r.first) else r.first[: len(r.first) - len(r.last)] + r.last
-        if int(last) < int(r.first):
-            return "reversed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
+        full = last if len(last) >= len(first) else first[: len(first) - len(last)] + last
+        if int(full) < int(first):
+            return "reversed", f"page range `{written}` ends before it starts"
         return None
-    a, b = _PAGE.match(r.first), _PAGE.match(r.last)
-    if _ROMAN.match(r.first) and _ROMAN.match(r.last):
+    a, b = _PAGE.match(first), _PAGE.match(last)
+    if _ROMAN.match(first) and _ROMAN.match(last):
         return None  # front matter: xv-ii
     if not a or not b:
-        return "malformed", f"malformed page range `{r.first}{r.dash}{r.last}`"
-    if r.first == r.last:
-        return "degenerate", f"page range `{r.first}{r.dash}{r.last}` starts and ends on the same page"
+        return "malformed", f"malformed page range `{written}`"
+    if first == last:
+        return "degenerate", f"page range `{written}` starts and ends on the same page"
     pa, pb = a.group(1), b.group(1)
     if pb and pa.lower() != pb.lower():
-        return "malformed", f"page range `{r.first}{r.dash}{r.last}` mixes prefixes"
+        return "malformed", f"page range `{written}` mixes prefixes"
     if pa.lower() == "e" and len(a.group(2)) >= 5 and not pb:
-        return "malformed", (
-            f"`{r.first}{r.dash}{r.last}`: {r.first} is an article number (e-locator), not a first page"
-        )
+        return "malformed", f"`{written}`: {first} is an article number (e-locator), not a first page"
     if a.group(2).startswith("0"):
         return None  # `025003-1`: page 1 of article 025003 (physics journals)
-    nums = expand(r.first, r.last)
+    nums = expand(first, last)
     if nums is None:
         return None
-    first, last = nums
-    if last < first:
+    if nums[1] < nums[0]:
         if pa:  # `R149-12`: an article number exported with a page count
-            return "malformed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
-        return "reversed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
+            return "malformed", f"page range `{written}` ends before it starts"
+        return "reversed", f"page range `{written}` ends before it starts"
     return None
 
 
@@ -196,7 +202,7 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
             continue
         da, db = r.first, r.last
         if len(da) < 2 or not (da.isdigit() and db.isdigit()) or not da.isascii():
-            continue  # letter-prefixed pages (e264-e277, H1060-5) take no side
+            continue  # letter-prefixed (e264-e277, H1060-5) and 13,345-13,372 pages take no side
         if len(db) < len(da):
             variant, other = "elided", da[: len(da) - len(db)] + db
         elif len(db) == len(da) and (short := elide(da, db)) != db:

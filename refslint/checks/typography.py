@@ -3,32 +3,33 @@ house-style choices of spacing in the citation block and the final period."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from .. import rx, vocab
+from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix, local
 
-_DIGIT_IN_WORD = rx.compile(r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])")
-_DOUBLED = rx.compile(r"([.,;:])\1(?!\1)|[,;]\.|,;|;,")
+_DIGIT_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])")
+_DOUBLED = re.compile(r"([.,;:])\1(?!\1)|[,;]\.|,;|;,")
 # Only `,` and `.`: French typography puts a space before `;` and `:`.
-_SPACE_BEFORE = rx.compile(r"(?<=[^\s.])[ \t\u00a0]+([,.])(?=\s|$)")
-_DOUBLE_SPACE = rx.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_CONTROL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffd]")
-_MOJIBAKE = rx.compile(
+_SPACE_BEFORE = re.compile(r"(?<=[^\s.])[ \t\u00a0]+([,.])(?=\s|$)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffd]")
+_MOJIBAKE = re.compile(
     r"(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u2122\u0153\u02dc]?|Î[\u00b1-\u00bf\u0080-\u00a0]|ï¬[\u0080-\u00bf])"
 )
-_LONE_QUOTE = rx.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)")
-_SEPARATOR = rx.compile(r"([;:])([ \t]*)(?=\S)")
+_LONE_QUOTE = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)")
+_SEPARATOR = re.compile(r"([;:])([ \t]*)(?=\S)")
 _OPEN, _CLOSE = "([{", ")]}"
 
 
 # Patterns start with their rarest character so that the scan fails fast at most positions.
 # Triggers: cheap patterns the findings need (the engine searches the whole list with them).
-_LETTER_DIGIT_LETTER = rx.compile(r"[^\W\d_]\d[a-z]")
+_LETTER_DIGIT_LETTER = re.compile(r"[^\W\d_]\d[a-z]")
 # The trigger: a superset of the above that starts with a digit. A Unicode letter class at the
 # front is tested at every position of the list (13 us a reference; this takes 3).
-_DIGIT_LETTER = rx.compile(r"\d[a-z]")
+_DIGIT_LETTER = re.compile(r"\d[a-z]")
 
 
 def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -52,10 +53,10 @@ def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # One character class is scanned many times faster than an alternation: each check below first
 # asks a cheap question of the raw text and returns at once for the (common) clean reference.
-_TWO_MARKS = rx.compile(r"[.,;:][.,;:]")
-_SPACE_MARK = rx.compile(r"[ \t\u00a0][,.]")
-_TWO_SPACES = rx.compile(r"[ \u00a0][ \u00a0]")
-_MOJIBAKE_LEAD = rx.compile("[\u00c3\u00c2\u00e2\u00ce\u00ef]")
+_TWO_MARKS = re.compile(r"[.,;:][.,;:]")
+_SPACE_MARK = re.compile(r"[ \t\u00a0][,.]")
+_TWO_SPACES = re.compile(r"[ \u00a0][ \u00a0]")
+_MOJIBAKE_LEAD = re.compile("[\u00c3\u00c2\u00e2\u00ce\u00ef]")
 
 
 def check_doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -70,7 +71,7 @@ def check_doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]
         yield Finding(span, f"doubled punctuation `{m.group(0)}`", fix)
 
 
-_BRACKET = rx.compile(r"[()\[\]{}]")
+_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -121,6 +122,11 @@ def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """House style: `2016;6:30121` or `2016; 6: 30121`. Each citation block votes."""
     cite = ref.get("cite")
     if cite is None or ref.style != "vancouver":
+        return
+    volume = ref.get("volume")
+    if volume is None or not any(c.isdigit() for c in volume.value):
+        # Not a citation block: a conference's dates and place (`2001 Sep 13-15; Leeds`), a
+        # web page's `[updated 2002 May 16; cited 2002 Jul 9]`.
         return
     text = cite.value
     for m in _SEPARATOR.finditer(text):
@@ -212,7 +218,7 @@ def check_mojibake(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(span, f"mojibake `{word}` (UTF-8 read as Windows-1252)", fix)
 
 
-_QUOTE = rx.compile("[’'′″\"“”‘`´]")
+_QUOTE = re.compile("[’'′″\"“”‘`´]")
 
 
 def check_lone_quote(ref: Reference, ctx: Context) -> Iterator[Finding]:

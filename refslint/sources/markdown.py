@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import re
 
-from .. import rx
 from ..mapped import MappedText
 from ..model import Citation, Source, Span
 from . import Document, mapped_document, plaintext
@@ -25,20 +24,22 @@ from .citations import expand_numbers
 from .mdblocks import blank_ranges, code_block_lines, front_matter_end, inline_code_spans
 from .suppressions import markdown_suppressions
 
-_COMMENT = rx.compile(r"<!--.*?-->", re.DOTALL)
-_ATX = rx.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_SETEXT = rx.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A list heading, with Pandoc/Quarto attributes (`# References {.unnumbered}`); not "Notes".
-_LIST_NAME = rx.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
+_LIST_NAME = re.compile(rf"(?:\d+\.?\s*)?(?:{plaintext.LIST_NAMES})\s*:?\s*(?:\{{[^}}]*\}})?", re.IGNORECASE)
 
 _NUMBERS = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*"
-_NUMERIC_CITE = rx.compile(
-    rf"(?<![\w\]!\\])\[({_NUMBERS})\](?![(\[:])|\^({_NUMBERS})\^|<sup>({_NUMBERS})</sup>"
+# `[1]` followed by `(` or `[` is a link; `[1]:` at the start of a line is a link reference
+# definition (numeric_citations skips it), but `Theis [3]:` inside a sentence cites.
+_NUMERIC_CITE = re.compile(
+    rf"(?<![\w\]!\\])\[({_NUMBERS})\](?![(\[])|\^({_NUMBERS})\^|<sup>({_NUMBERS})</sup>"
 )
 _KEY = r"(?:\{[^{}]+\}|\w(?:[\w:.#$%&\-+?<>~/]*\w)?)"
-_BRACKET_CITE = rx.compile(r"(?<!\\)\[([^\[\]]*?@[^\[\]]*)\](?!\()")
-_KEY_IN_BRACKET = rx.compile(rf"(?<![\w.])-?@({_KEY})")
-_INTEXT_KEY = rx.compile(rf"(?<![\w@.\\\[])@({_KEY})")
+_BRACKET_CITE = re.compile(r"(?<!\\)\[([^\[\]]*?@[^\[\]]*)\](?!\()")
+_KEY_IN_BRACKET = re.compile(rf"(?<![\w.])-?@({_KEY})")
+_INTEXT_KEY = re.compile(rf"(?<![\w@.\\\[])@({_KEY})")
 
 
 def read(source: Source) -> Document:
@@ -142,11 +143,19 @@ def _blank(text: str, sections: list[tuple[int, int]]) -> str:
 def numeric_citations(prose: str) -> list[Citation]:
     found = []
     for m in _NUMERIC_CITE.finditer(prose):
+        if prose.startswith(":", m.end()) and _starts_line(prose, m.start()):
+            continue  # a link reference definition
         group = 1 if m.group(1) else 2 if m.group(2) else 3
         numbers = expand_numbers(m.group(group))
         if numbers:  # the span holds the numbers only: renumbering keeps the brackets
             found.append(Citation(numbers, Span(m.start(group), m.end(group))))
     return found
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Only up to three spaces between the line's start and pos."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return len(before) <= 3 and not before.strip()
 
 
 def key_citations(prose: str) -> list[Citation]:
@@ -167,7 +176,7 @@ def key_citations(prose: str) -> list[Citation]:
 
 # Inline markup inside an entry. Links and images are handled by _link; emphasis delimiters by
 # the flanking test in _emphasis.
-_INLINE = rx.compile(
+_INLINE = re.compile(
     r"(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<auto><(?:https?|ftp|mailto|doi):[^<>\s]*>)"
     r"|(?P<link>!?\[)"
@@ -176,7 +185,7 @@ _INLINE = rx.compile(
     r"|(?P<ent>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
     r"|(?P<emph>\*+|_+)"
 )
-_LINK_TAIL = rx.compile(
+_LINK_TAIL = re.compile(
     r"\]\((?:<[^<>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\]\[[^\[\]]*\]"
 )
 
