@@ -5,8 +5,11 @@ or `REFSLINT_NO_CACHE` is set, everything is rebuilt on each run. Deleting it is
 
 * Lark's LALR analysis of a grammar (`grammar_cache`), which takes longer than the rest of
   start-up together; Lark checks, on loading, that the grammar and options are unchanged.
-* The start-up memo (`Memo`): compiled patterns, the shipped YAML, the journal table, the
-  lexer's master pattern and the grammar's parse of each sequence of token types.
+* The start-up memo (`Memo`): the shipped YAML, the journal table, the lexer's master
+  pattern and the grammar's parse of each sequence of token types.
+
+Only the command line keeps them on disk (`use_disk_cache`); a program calling the API keeps
+them in memory for the life of the process.
 
 (The word lists are not kept: unmarshalling a 21,000-word set costs more than splitting the
 shipped text file, because the hashing dominates either way.)
@@ -17,9 +20,19 @@ from __future__ import annotations
 import os
 import sys
 
+# Whether this process keeps what it can rebuild on disk: the command line turns it on; a
+# program that calls refslint's API keeps everything in memory and writes no files.
+_ON_DISK = False
+
+
+def use_disk_cache() -> None:
+    """Keep the start-up memo and Lark's grammar analysis in the cache folder (the CLI)."""
+    global _ON_DISK
+    _ON_DISK = True
+
 
 def cache_folder() -> str | None:
-    if os.environ.get("REFSLINT_NO_CACHE"):
+    if not _ON_DISK or os.environ.get("REFSLINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "refslint")
@@ -45,8 +58,8 @@ def grammar_cache(name: str) -> str | bool:
 
 class Memo:
     """Results of start-up work that depend only on refslint's own files and the Python that
-    runs it (compiled regular expressions, the parsed YAML of the shipped files, the parse of
-    each shape of reference), kept from one run to the next in one file of the cache folder.
+    runs it (the parsed YAML of the shipped files, the parse of each shape of reference), kept
+    from one run to the next in one file of the cache folder.
 
     A pre-commit run starts refslint once for a handful of files, so this work would otherwise
     be most of what it does. The file is read once, at the first lookup; what a run adds is
@@ -64,11 +77,9 @@ class Memo:
         self._path: str | None = None
 
     def _stamp(self) -> tuple:
-        import _sre
-
         from . import __version__
 
-        return (1, sys.version, _sre.MAGIC, _sre.CODESIZE, __version__)
+        return (2, sys.version, sys.implementation.cache_tag, __version__)
 
     def _load(self) -> dict:
         self._entries = {}

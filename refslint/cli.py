@@ -131,6 +131,9 @@ def check_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from .cache import use_disk_cache
+
+    use_disk_cache()  # a command run is short: what start-up rebuilds is kept between runs
     try:
         return _dispatch(args)
     except UsageError as exc:

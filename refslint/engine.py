@@ -7,11 +7,9 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import rx
 from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
@@ -341,7 +339,7 @@ def lint_document_rules(doc, refs: list[Reference], config: Config) -> list[Diag
 
 # Constructs whose meaning depends on what lies beyond the match: at a reference's edge they see
 # the neighbouring reference (or the separator) in the joined text instead of the text's end.
-_EDGE_SENSITIVE = rx.compile(r"(?<!\[)\^|\$|\\[AZzbB]|\(\?<?[=!]")
+_EDGE_SENSITIVE = re.compile(r"(?<!\[)\^|\$|\\[AZzbB]|\(\?<?[=!]")
 
 
 class _Scan:
@@ -395,65 +393,22 @@ class _Scan:
         return [self.refs[i] for i in sorted(found)]
 
 
-@lru_cache(maxsize=256)
 def literal_forms(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """The few fixed strings a pattern can match, when that is all it can match: literal
-    characters, small classes of them and alternations (`[.,;:][.,;:]`, `[’'"]`,
-    `Scholar|View Article`); else None. `str.find` finds such a trigger in a chunk several
-    times faster than the regular-expression engine scans for it (a character class costs the
-    engine 1-3 µs a reference)."""
-    if flags & re.IGNORECASE:
+    """The few fixed strings a trigger can match, when that is all it can match (`[.,;:][.,;:]`,
+    `[’'"]`, `Scholar|View Article`), else None: `str.find` finds such a trigger in a chunk
+    several times faster than the regular-expression engine scans for it (a character class
+    costs the engine 1-3 µs a reference). Each string is one pass over the chunk: single
+    characters (a memchr-like scan) are cheap by the dozen, longer strings only a few at a time
+    (16 pairs took longer than the regex)."""
+    from .patterns import literal_forms as fixed_strings  # only for chunks of 64 or more
+
+    forms = fixed_strings(pattern, flags, limit=_MAX_FORMS)
+    if forms is None or len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
         return None
-    try:
-        parsed = rx.sre_parse.parse(pattern, flags)
-    except re.error:
-        return None
-    forms = _forms(list(parsed))
-    if not forms or any(not f or "\n" in f for f in forms):
-        return None
-    forms = list(dict.fromkeys(forms))
-    # Each string is one pass over the chunk: single characters (a memchr-like scan) are cheap
-    # by the dozen, longer strings only a few at a time (16 pairs took longer than the regex).
-    if len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
-        return None
-    return tuple(forms)
+    return forms
 
 
 _MAX_FORMS = 16
-
-
-def _forms(items: list) -> list[str] | None:
-    c = rx.sre_constants
-    results = [""]
-    for op, av in items:
-        if op is c.LITERAL:
-            options = [chr(av)]
-        elif op is c.IN:
-            options = []
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    options.append(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < _MAX_FORMS:
-                    options.extend(chr(x) for x in range(value[0], value[1] + 1))
-                else:  # a category (\d, \w), a negated class
-                    return None
-        elif op is c.BRANCH:
-            options = []
-            for alternative in av[1]:
-                more = _forms(list(alternative))
-                if more is None:
-                    return None
-                options += more
-        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # (?:...) or (...), no flags
-            options = _forms(list(av[3]))
-            if options is None:
-                return None
-        else:  # repeats, anchors, look-arounds
-            return None
-        results = [r + o for r in results for o in options]
-        if len(results) > _MAX_FORMS:
-            return None
-    return results
 
 
 def _merged(ballots) -> dict[frozenset[str], int]:

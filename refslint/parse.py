@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from . import rx, vocab
+from . import vocab
 from .cache import grammar_cache, memo
 from .model import Author, Entry, Field, Reference, Span, set_author_splitter
 
@@ -66,7 +66,7 @@ def _master() -> re.Pattern[str]:
     if not isinstance(pattern, str):
         pattern = parser().parser.lexer.lexer.pattern  # type: ignore[attr-defined]
         memo.put(key, pattern)
-    return rx.compile(pattern)
+    return re.compile(pattern)
 
 
 def scan(data: str) -> list[Tok]:
@@ -103,7 +103,7 @@ _PAGES = (
     r"(?:\.?[ \t]?e\d{1,4}\b)?"  # e-pages: `913-6.e7`, `238–252 e9`
     r"(?:[ \t]*,[ \t]*[A-Za-z]{0,4}\d\w*(?:[ \t]*[-–][ \t]*[A-Za-z]{0,4}\d\w*)?)*)"
 )
-CITE_RE = rx.compile(
+CITE_RE = re.compile(
     r"(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)"
     r"(?P<date>(?:[ \t]+[A-Z][a-z]{2,8}\.?(?:[ \t]*[-–/][ \t]*[A-Z][a-z]{2,8}\.?)?"
     r"(?:[ \t]+\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?)?)?)[ \t]*"
@@ -114,38 +114,38 @@ CITE_RE = rx.compile(
     rf"(?:[ \t]*(?::|,[ \t]*(?:pages|pp?\.))[ \t]*(?P<pages>{_PAGES}))?"
     rf"|:[ \t]*(?P<pages2>{_PAGES}))"
 )
-VOLCITE_RE = rx.compile(
+VOLCITE_RE = re.compile(
     r"(?P<volume>[\w/\-–]{0,24}\d[\w/\-–]{0,24}(?:[ \t]+Suppl\.?[ \t]*\w*)?)"
     r"(?:[ \t]*\((?P<issue>[^()\n]{0,40})\))?[ \t]*[:,][ \t]*"
     rf"(?P<pages>{_PAGES})"
 )
-_LETTER = rx.compile(r"[^\W\d_]")
-_YEAR_IN = rx.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
-_INITIALS_ONLY = rx.compile(r"(?:[A-Z]\.?[ \t]?-?){1,4}$")
-_AUTHOR_START = rx.compile(r"(?:[A-Z]\.?[ \t]?-?){1,3}(?:,|$|[ \t]+et[ \t\u00a0]+al)")
-_NAME = rx.compile(
+_LETTER = re.compile(r"[^\W\d_]")
+_YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,4}$")
+_AUTHOR_START = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,3}(?:,|$|[ \t]+et[ \t\u00a0]+al)")
+_NAME = re.compile(
     r"(?P<family>[^\W\d_][^\d,;()]*?)[ \t\u00a0]+"
     r"(?P<initials>[A-Z](?:[A-Z]|-[A-Z]|\.[ \t]?-?[A-Z]|[ \t][A-Z](?![A-Za-z]))*\.?)"
     r"(?:[ \t]+(?:Jr|Sr|2nd|3rd|4th|II|III|IV)\.?)?$"
 )
-_AUTHOR_SEPARATORS = rx.compile(r"[,;]")
-_CUT_AFTER_INITIAL = rx.compile(r"(?:^|[\s.])[A-Z]\.$")
-_NOT_IN_FAMILY = rx.compile(r"[\d,;()]")
-_AUTHOR_PIECE = rx.compile(r"\s*([^,;]*[^,;\s])")
-_ET_AL = rx.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
-_GROUP = rx.compile(
+_AUTHOR_SEPARATORS = re.compile(r"[,;]")
+_CUT_AFTER_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+_NOT_IN_FAMILY = re.compile(r"[\d,;()]")
+_AUTHOR_PIECE = re.compile(r"\s*([^,;]*[^,;\s])")
+_ET_AL = re.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
+_GROUP = re.compile(
     r"\b(?:Group|Consortium|Organi[sz]ation|Committee|Collaborat\w*|Network|Society|Association|"
     r"Council|Coordinators|Investigators|Team|Task Force|Institutes?|Agency|Cent(?:re|er)s?|Federation|"
     r"[Mm]embers|[Cc]ommunity|Anon|Anonymous|Editorial|Editors|"
     r"College|Board|Ministry|Foundation|Initiative|Alliance|Panel|Program(?:me)?|Project|Study)\b"
 )
 _ARTICLES = {"The", "A", "An", "Le", "La", "Der", "Die", "Das"}
-_ABBREV_WORD = rx.compile(r"[A-Z][\w'’&-]{0,14}\.$")
-_CHAPTER = rx.compile(r"^In[:\s]|[Ee]ditors?\b|\(eds?\.?\)|\bEds?\.")
-_PUBLISHER = rx.compile(
+_ABBREV_WORD = re.compile(r"[A-Z][\w'’&-]{0,14}\.$")
+_CHAPTER = re.compile(r"^In[:\s]|[Ee]ditors?\b|\(eds?\.?\)|\bEds?\.")
+_PUBLISHER = re.compile(
     r"(?:^|[.?!][ \t])[A-Z][^:;.?!]{1,60}:[ \t]*[^;:]{2,120}[;,][ \t]*(?:c|©)?[ \t]*(?:1[5-9]|20)\d\d"
 )
-_BOOK = rx.compile(
+_BOOK = re.compile(
     r"\b(?:\d+(?:st|nd|rd|th) ed\b|[Ee]dition|ISBN|Press|Publish(?:ers?|ing)|Verlag|Springer|Wiley|"
     r"Elsevier|Blackwell|Sinauer|McGraw|Routledge|Academic|Saunders|Mosby|Lippincott|Karger|Thieme|"
     r"CRC|Chapman|Pearson|Norton|Sage|Freeman|Garland|Humana|Wolters|Cold Spring Harbor Laboratory|"
@@ -154,14 +154,14 @@ _BOOK = rx.compile(
     r"|(?:^|[.?!]\s)(?:[A-Z][a-z]+\s?){1,3}:\s*[A-Z][^:;]{2,100}\.?\s*$"  # "Oakland: Univ of California."
     r"|(?:^|[.?!]\s)[A-Z][\w&.\- ]{1,40};\s*(?:1[5-9]|20)\d\d\.?\s*$"  # "Tor; 2013."
 )
-_THESIS = rx.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
-_CONFERENCE = rx.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
-_REPORT = rx.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
-_PREPRINT = rx.compile(
+_THESIS = re.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
+_CONFERENCE = re.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
+_REPORT = re.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
+_PREPRINT = re.compile(
     r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|ChemRxiv|chemRxiv|PsyArXiv|SocArXiv|Preprints|Preprint|preprint|"
     r"SSRN|Research Square|Authorea|Qeios)\b"
 )
-_WEB = rx.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
+_WEB = re.compile(r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed")
 
 
 # Token types -> the grammar's parse ("vancouver", "author_year", "other"), or "!" and the name

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import rx, vocab
+from . import vocab
 from .checks.base import Context, Finding, Rule, edit_fix
 from .errors import ConfigError
 from .model import FORMATS, Reference, Span
@@ -36,10 +36,10 @@ _ALLOWED = {
     "consistency": _COMMON | {"field", "key", "fix"},
     "conditional": _COMMON | {"when", "require"},
 }
-_CODE = rx.compile(r"[A-Z]{1,3}\d{3}$")
-_NAME = rx.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = re.compile(r"[A-Z]{1,3}\d{3}$")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_PATTERN = 1000
-_WORD = rx.compile(r"[^\W\d_]\w*")
+_WORD = re.compile(r"[^\W\d_]\w*")
 _OPTION_DOCS = {
     "kinds": "reference kinds that must have this element",
     "journal-aliases": "your own journal forms: NLM form -> list of variants (also the top-level "
@@ -58,7 +58,7 @@ def load_file(path: Path, shipped: bool = False) -> list[Rule]:
         raise ConfigError(f"{where}: invalid YAML ({_yaml_problem(exc)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"{where}: a rule file is a mapping with a `rules:` list")
-    return [build(spec, where) for spec in data["rules"]]
+    return [build(spec, where, trusted=shipped) for spec in data["rules"]]
 
 
 def _yaml_problem(exc: YAMLError) -> str:
@@ -67,7 +67,9 @@ def _yaml_problem(exc: YAMLError) -> str:
     return f"{problem} at line {mark.line + 1}" if mark else problem
 
 
-def build(spec: Any, where: str) -> Rule:
+def build(spec: Any, where: str, trusted: bool = False) -> Rule:
+    """A Rule from its YAML spec. `trusted`: one of refslint's own files, whose patterns the
+    tests check for backtracking (the check is not repeated at every start)."""
     if not isinstance(spec, dict):
         raise ConfigError(f"{where}: each rule is a mapping, got {type(spec).__name__}")
     code = spec.get("code")
@@ -99,7 +101,7 @@ def build(spec: Any, where: str) -> Rule:
     fix = "none"
     required: list[str] = []
     if kind == "existence":
-        check, fix = _existence(spec, here, field, message)
+        check, fix = _existence(spec, here, field, message, trusted)
     elif kind == "substitution":
         check, fix = _substitution(spec, here, field, message)
         if spec.get("table") == "journal-aliases":  # the configuration's `journal-aliases` add to it
@@ -130,71 +132,20 @@ def build(spec: Any, where: str) -> Rule:
     )
 
 
-def nests_unbounded_repeats(pattern: str) -> bool:
-    """Whether an unbounded repeat holds another with nothing required between them
-    (`(a+)+`, `(?:\\w+\\s?)+`, `(?:\\s*(?:x|\\d+))+`): such a pattern can split one run of text
-    in exponentially many ways. Read from the parsed pattern, so nesting through groups and
-    alternatives counts; a required character in the outer body (`[a-z]+(?:-[a-z]+)*`) makes
-    the split unambiguous and is allowed."""
-    sre_parse = rx.sre_parse
-    try:
-        tree = sre_parse.parse(pattern)
-    except Exception:
-        return False  # re.compile reports the syntax error
-    repeats = ("MAX_REPEAT", "MIN_REPEAT")
-    single = ("LITERAL", "NOT_LITERAL", "IN", "ANY", "CATEGORY")
-
-    def required(op, arg) -> bool:
-        """A character every match of this item must contain (a delimiter between repeats)."""
-        name = str(op)
-        if name in single:
-            return True
-        if name == "SUBPATTERN":
-            return any(required(o, x) for o, x in arg[-1])
-        if name == "BRANCH":
-            return all(any(required(o, x) for o, x in branch) for branch in arg[1])
-        return False
-
-    def has_unbounded(items) -> bool:
-        for op, arg in items:
-            name = str(op)
-            if name in repeats and (arg[1] == sre_parse.MAXREPEAT or has_unbounded(arg[2])):
-                return True
-            if name == "SUBPATTERN" and has_unbounded(arg[-1]):
-                return True
-            if name == "BRANCH" and any(has_unbounded(b) for b in arg[1]):
-                return True
-        return False
-
-    def risky(items) -> bool:
-        for op, arg in items:
-            name = str(op)
-            if name in repeats:
-                delimited = any(required(o, x) for o, x in arg[2])
-                if arg[1] == sre_parse.MAXREPEAT and not delimited and has_unbounded(arg[2]):
-                    return True
-                if risky(arg[2]):
-                    return True
-            elif name == "SUBPATTERN" and risky(arg[-1]):
-                return True
-            elif name == "BRANCH" and any(risky(b) for b in arg[1]):
-                return True
-            elif name in ("ASSERT", "ASSERT_NOT") and risky(arg[1]):
-                return True
-        return False
-
-    return risky(tree)
-
-
-def compile_pattern(pattern: Any, here: str, flags: int = 0) -> re.Pattern[str]:
+def compile_pattern(pattern: Any, here: str, flags: int = 0, trusted: bool = False) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(f"{here}: a pattern must be non-empty text, got {pattern!r}")
     if len(pattern) > MAX_PATTERN:
         raise ConfigError(f"{here}: pattern longer than {MAX_PATTERN} characters")
-    if nests_unbounded_repeats(pattern):
-        raise ConfigError(f"{here}: pattern {pattern!r} nests unbounded repeats and could backtrack forever")
+    risk = None
+    if not trusted:  # refslint's own patterns are checked by the tests, not at every start
+        from .patterns import backtracking_risk
+
+        risk = backtracking_risk(pattern, flags)
+    if risk is not None:
+        raise ConfigError(f"{here}: pattern {pattern!r} could backtrack for ever: {risk}")
     try:
-        return rx.compile(pattern, flags)
+        return re.compile(pattern, flags)
     except re.error as exc:
         raise ConfigError(f"{here}: invalid regular expression {pattern!r} ({exc})") from None
 
@@ -206,14 +157,14 @@ def _field_of(ref: Reference, field: str) -> tuple[str, int] | None:
     return (f.value, f.span.start) if f else None
 
 
-def _existence(spec: dict, here: str, field: str, message: str):
+def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = False):
     patterns = spec.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise ConfigError(f"{here}: `patterns` must be a non-empty list")
     flags = re.IGNORECASE if spec.get("ignorecase") else 0
     for p in patterns:
-        compile_pattern(p, here, flags)  # validate each, then scan once for all of them
-    compiled = [rx.compile("|".join(f"(?:{p})" for p in patterns), flags)]
+        compile_pattern(p, here, flags, trusted)  # validate each, then scan once for all of them
+    compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
     # An optional quick pattern (ideally a literal or one character class) that every match
     # contains: when it is absent, the slower alternation of patterns is not run at all.
     pre = spec.get("prefilter")
@@ -227,9 +178,11 @@ def _existence(spec: dict, here: str, field: str, message: str):
     if prefilters is not None and any(not isinstance(p, str) or not p for p in prefilters):
         raise ConfigError(f"{here}: `prefilter` entries must be non-empty text")
     literals = [p for p in prefilters or () if not (len(p) > 2 and p[0] == p[-1] == "/")]
-    patterns_only = [compile_pattern(p[1:-1], here, flags) for p in prefilters or () if p not in literals]
+    patterns_only = [
+        compile_pattern(p[1:-1], here, flags, trusted) for p in prefilters or () if p not in literals
+    ]
     if flags:
-        patterns_only += [rx.compile(re.escape(p), flags) for p in literals]
+        patterns_only += [re.compile(re.escape(p), flags) for p in literals]
         literals = []
     fix = spec.get("fix", "none")
     if fix not in ("none", "remove", "remove-unsafe"):
@@ -273,7 +226,7 @@ def _existence(spec: dict, here: str, field: str, message: str):
         # Plain strings only: the engine finds them in the whole chunk with str.find and starts
         # the check only where one is. (An alternation with a regular expression in it scans
         # no faster than the check's own prefilter; another field's text is not the raw text.)
-        check.trigger = rx.compile("|".join(re.escape(p) for p in literals))  # type: ignore[attr-defined]
+        check.trigger = re.compile("|".join(re.escape(p) for p in literals))  # type: ignore[attr-defined]
     safety = {"none": "none", "remove": "safe", "remove-unsafe": "unsafe"}[fix]
     return check, safety
 

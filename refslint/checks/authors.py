@@ -5,30 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, lazy_fix
 
-_LETTER = rx.compile(r"[^\W\d_]")
-_QUOTE_MARK = rx.compile(r"[’'′″\"“”‘`´]")
-_STRAY = rx.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
+_LETTER = re.compile(r"[^\W\d_]")
+_QUOTE_MARK = re.compile(r"[’'′″\"“”‘`´]")
+_STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
 # Judged on the text of the author list, so the list is split into names only when needed.
 # (Written to start with the capital, not a look-behind: the scan then skips most positions at
 # once; the look-behinds after it check the character before the capital, as `(?<![\w.])[A-Z]`
 # and `(?<=\s)[A-Z]` would. Twice as fast on real author lists, same matches.)
-_DOTTED_OR_SPACED = rx.compile(r"[A-Z](?:(?<![\w.][A-Z])\.|(?<=\s[A-Z]) [A-Z](?=\s*(?:[,;]|$)))")
+_DOTTED_OR_SPACED = re.compile(r"[A-Z](?:(?<![\w.][A-Z])\.|(?<=\s[A-Z]) [A-Z](?=\s*(?:[,;]|$)))")
 # (Not after a comma: `Smith, J` is an inverted name whose initial lost its period to the end
 # of the field, not compact initials.)
-_COMPACT_INITIALS = rx.compile(r"(?<!,)\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
+_COMPACT_INITIALS = re.compile(r"(?<!,)\s[A-Z]{1,4}(?=\s*(?:[,;]|$))")
 # A piece of the list with no letter or digit: the first piece (matched at the start), or one
 # after a separator (searched). Two patterns: one that starts with an alternation of `^` and a
 # separator is tried at every position.
-_LETTERLESS_FIRST = rx.compile(r"[^,;\w]*(?:[,;]|$)")
-_LETTERLESS_PIECE = rx.compile(r"[,;][^,;\w]*(?:[,;]|$)")
-_LETTERED_PIECE = rx.compile(r"[^,;]*[^\W\d_][^,;]*")
-_ET_AL_TEXT = rx.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
-_ET_AL_OWN_PIECE = rx.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
-_INVERTED = rx.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
+_LETTERLESS_FIRST = re.compile(r"[^,;\w]*(?:[,;]|$)")
+_LETTERLESS_PIECE = re.compile(r"[,;][^,;\w]*(?:[,;]|$)")
+_LETTERED_PIECE = re.compile(r"[^,;]*[^\W\d_][^,;]*")
+_ET_AL_TEXT = re.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
+_ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
+_INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
 def _has_letterless_piece(ref: Reference) -> bool:

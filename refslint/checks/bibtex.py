@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..model import Related, Span
 from .base import Context, Finding, Rule, edit_fix
 
@@ -69,16 +68,16 @@ def _key_spans(doc) -> list[tuple[str, Span]]:
     ]
 
 
-_CITATION_BLOCK = rx.compile(
+_CITATION_BLOCK = re.compile(
     r"[.,;]?\s*\b(?:1[89]|20)\d\d\s*;\s*[A-Za-z]?\d|\b\d+\s*\(\s*\d+\s*\)\s*:\s*\d|\bVol\b|\bPage\b"
 )
-_PAGES = rx.compile(
+_PAGES = re.compile(
     r"[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*(?:-{1,3}|–|—)\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?"
     r"(?:\s*,\s*[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*(?:-{1,3}|–|—)\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)*\+?"
 )
-_NUMBER = rx.compile(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s*(?:-{1,2}|–|/)\s*\d+[A-Za-z]?)?|[A-Za-z ]{1,20}")
-_YEAR = rx.compile(r"\d{4}[a-z]?|(?:in press|forthcoming|submitted)", re.IGNORECASE)
-_PP = rx.compile(r"\s*pp?\.?\s*(?=\d)")
+_NUMBER = re.compile(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s*(?:-{1,2}|–|/)\s*\d+[A-Za-z]?)?|[A-Za-z ]{1,20}")
+_YEAR = re.compile(r"\d{4}[a-z]?|(?:in press|forthcoming|submitted)", re.IGNORECASE)
+_PP = re.compile(r"\s*pp?\.?\s*(?=\d)")
 
 
 def check_field_debris(doc, _refs, _ctx: Context) -> Iterator[Finding]:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from .. import rx
 from ..model import Citation, Edit, Fix, Reference, Span
 from .base import Context, Finding, Rule
 
@@ -203,7 +202,7 @@ def _alphabetical(targets: list[Target]) -> bool:
 
 # --- merging duplicates: the unsafe fix of D001 in a manuscript -------------------------------
 
-_NUMBER_SEP = rx.compile(r"[-–—]")
+_NUMBER_SEP = re.compile(r"[-–—]")
 
 
 def merge_fix(doc, refs: list[Reference], keep: int, drop: int) -> Fix | None:

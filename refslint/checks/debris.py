@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..model import LIST_FORMATS, Reference, Span
 from ..parse import CITE_RE
 from .base import Context, Finding, Rule, edit_fix
@@ -16,7 +15,7 @@ from .base import Context, Finding, Rule, edit_fix
 # Debris is made only of numbers, citation punctuation and the words exports put around them.
 # Read token by token (longest words first): one regular expression repeating these
 # overlapping alternatives backtracked exponentially on a long run that is not debris.
-_DEBRIS_TOKEN = rx.compile(
+_DEBRIS_TOKEN = re.compile(
     r"\s+|Volume|Vol\.|Vol|Pages|Page|pp\.|p\.|No\.|No|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+"
     r"|(?P<other>.)",
     re.DOTALL,
@@ -25,7 +24,7 @@ _DEBRIS_TOKEN = rx.compile(
 
 def _is_debris(text: str) -> bool:
     return bool(text.strip()) and all(m.lastgroup != "other" for m in _DEBRIS_TOKEN.finditer(text))
-_NUMBERS = rx.compile(r"\d+")
+_NUMBERS = re.compile(r"\d+")
 
 
 def _debris_run(ref: Reference) -> list:
@@ -49,7 +48,7 @@ def _find_debris(ref: Reference) -> list:
     return run if any(c.isdigit() for e in run for c in e.value) else []
 
 
-_PAGE_COUNT = rx.compile(r"(?<![\w.])1[ \t]*[-–—][ \t]*\d{1,3}(?!\w|\.\d)")
+_PAGE_COUNT = re.compile(r"(?<![\w.])1[ \t]*[-–—][ \t]*\d{1,3}(?!\w|\.\d)")
 
 
 def _numbers(text: str) -> list[str]:
@@ -80,7 +79,7 @@ def _kept_numbers(ref: Reference) -> tuple[set[str], set[str]]:
     return core, every
 
 
-_RANGE_ENDS = rx.compile(r"(\w*\d\w*)[ \t]*[-–—][ \t]*(\w*\d\w*)")
+_RANGE_ENDS = re.compile(r"(\w*\d\w*)[ \t]*[-–—][ \t]*(\w*\d\w*)")
 
 
 def judge_repeat(ref: Reference, run: list) -> tuple[bool, str | None]:

@@ -4,18 +4,19 @@ lists: only references sharing a key are compared, never all pairs."""
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Iterator
 from hashlib import blake2b
 from typing import NamedTuple
 
-from .. import rx, vocab
+from .. import vocab
 from ..model import Fix, Reference, Related, Span
 from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
 
-_NON_ALNUM = rx.compile(r"[\W_]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _ASCII_NON_ALNUM = bytes(i for i in range(128) if not chr(i).isalnum())
 
 
@@ -42,8 +43,8 @@ def _first_author(ref: Reference) -> str:
     return _letters_and_digits(name[0] if name else first)
 
 
-_PAGE_END = rx.compile(r"[-–—,\s]")
-_DOI = rx.compile(r"10\.\d{4,9}/\S+")
+_PAGE_END = re.compile(r"[-–—,\s]")
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
 
 
 def _first_page(ref: Reference) -> str:

@@ -4,19 +4,20 @@ declarative rules J003/J004 in rules/journals.yaml.)"""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .. import rx, vocab
+from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
-_DOTTED = rx.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
-_ARTICLE_DOT = rx.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
+_DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
+_ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
 _STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et", "du", "des"}
-_WORDS = rx.compile(r"[^\W\d_][\w'’&-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 
 
 @lru_cache(maxsize=1 << 14)

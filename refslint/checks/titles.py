@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx, vocab
+from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix
 
-_HYPHEN_CAP_QUICK = rx.compile(r"-[A-Z][a-z]")
-_HYPHEN_CAP = rx.compile(r"(?<=[\w+)\]])-([A-Z][a-z]{2,})(?![\w'’])")
-_WORD = rx.compile(r"(?<![\w-])([A-Za-z][a-z]{3,})(?![\w-])")
-_FOREIGN = rx.compile(
+_HYPHEN_CAP_QUICK = re.compile(r"-[A-Z][a-z]")
+_HYPHEN_CAP = re.compile(r"(?<=[\w+)\]])-([A-Z][a-z]{2,})(?![\w'’])")
+_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,})(?![\w-])")
+_FOREIGN = re.compile(
     r"\b(?:der|die|das|und|von|mit|für|bei|zur|zum|über|eine?|ist|dem|des|im|auf|nach|aus|"
     r"les|une|pour|dans|avec|sur|del|los|las|para|con|por|och|het|een|voor)\b"
 )
@@ -39,9 +39,9 @@ def title_case_share(title: str) -> tuple[int, int]:
     return caps, total
 
 
-_SENTENCES = rx.compile(r"[:.?!—–]\s*")
-_CAPITALISED = rx.compile(r"[\s\-(][A-Z][a-z]{3}")
-_LOWER_WORDS = rx.compile(r" [a-z]{4,}")
+_SENTENCES = re.compile(r"[:.?!—–]\s*")
+_CAPITALISED = re.compile(r"[\s\-(][A-Z][a-z]{3}")
+_LOWER_WORDS = re.compile(r" [a-z]{4,}")
 
 
 def _share(ref: Reference, title: str) -> tuple[int, int]:

@@ -21,7 +21,6 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedEOF, UnexpectedInput
 
-from .. import rx
 from ..cache import grammar_cache
 from ..mapped import MappedText
 from ..model import Source, Span
@@ -34,8 +33,8 @@ MONTHS = {
     for m in "January February March April May June July August September October November December".split()
 }
 _MONTH_MACROS = {k.lower(): v for k, v in MONTHS.items()}
-_AND = rx.compile(r"\s+and\s+", re.IGNORECASE)
-_ENTRY_START = rx.compile(r"^[ \t]*@", re.MULTILINE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_ENTRY_START = re.compile(r"^[ \t]*@", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .. import rx
+import re
 
-_PART = rx.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
+_PART = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
 # A range wider than this is a typo or hostile input, not a citation of a thousand references.
 MAX_RANGE = 500
 

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import re
 
-from .. import rx
 from ..model import Citation, Source, Span
 from . import Document, mapped_document
 from .suppressions import tex_suppressions
 from .texmarkup import clean
 
-_COMMENT = rx.compile(r"(?<!\\)%[^\n]*")
-_BEGIN = rx.compile(r"\\begin\s*\{thebibliography\}(?:\s*\{[^{}]*\})?")
-_END = rx.compile(r"\\end\s*\{thebibliography\}")
-_BIBITEM = rx.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
-_CITE = rx.compile(r"\\(no)?(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^{}]*)\}")
-_INPUT = rx.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
-_BIBLIOGRAPHY = rx.compile(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_BEGIN = re.compile(r"\\begin\s*\{thebibliography\}(?:\s*\{[^{}]*\})?")
+_END = re.compile(r"\\end\s*\{thebibliography\}")
+_BIBITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]{}]|\{[^{}]*\})*\])?\s*\{([^{}]*)\}")
+_CITE = re.compile(r"\\(no)?(?:[a-zA-Z]*cite[a-zA-Z]*|cite)\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^{}]*)\}")
+_INPUT = re.compile(r"\\(?:input|include)\s*\{([^{}]+)\}")
+_BIBLIOGRAPHY = re.compile(r"\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 
 
 def blank_comments(text: str) -> str:

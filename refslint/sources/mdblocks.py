@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import re
 
-from .. import rx
-
-_FENCE = rx.compile(r"(`{3,}|~{3,})")
-_ITEM = rx.compile(r"([-+*]|\d{1,9}[.)])(?=[ \t]|$)")
-_THEMATIC = rx.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_ATX = rx.compile(r"#{1,6}(?:[ \t]|$)")
-_SETEXT = rx.compile(r"(?:=+|-+)[ \t]*$")
-_INLINE_CODE = rx.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+_ITEM = re.compile(r"([-+*]|\d{1,9}[.)])(?=[ \t]|$)")
+_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
 def _columns(line: str) -> tuple[int, int]:

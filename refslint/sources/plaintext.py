@@ -20,23 +20,22 @@ from array import array
 from collections.abc import Sequence
 from typing import NamedTuple, overload
 
-from .. import rx
 from ..model import Entry, Span
 
-_NUMBERED = rx.compile(r"[ \t]*(\[\d{1,7}\]|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
+_NUMBERED = re.compile(r"[ \t]*(\[\d{1,7}\]|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
 # First characters a label can start with: most lines are decided without a regex.
 _LABEL_STARTS = frozenset("0123456789[ \t")
 _BULLET_STARTS = frozenset("•‣◦▪●·*+-– \t")
-_BULLET = rx.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
-_YEAR = rx.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_CITATION_NUMBERS = rx.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
-_AUTHOR_START = rx.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
+_BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
+_AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
 # What a reference list's heading says (shared with markdown.py, which finds sections by it).
 LIST_NAMES = (
     r"references?|bibliography|literature(?: cited)?|works cited|reference list|cited literature"
     r"|references and notes"
 )
-_HEADING = rx.compile(
+_HEADING = re.compile(
     rf"\s*(?:#+\s*)?(?:\d+\.?\s*)?({LIST_NAMES}|sources|citations|notes)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -53,7 +52,7 @@ class _Line(NamedTuple):
 
 
 # Where str.splitlines() breaks lines; the common case, "\n" alone, is found with str.find.
-_LINE_BREAK = rx.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 
-from .. import rx
 from ..model import Span
 from . import Suppression
 
-_MD = rx.compile(r"<!--\s*refslint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL)
-_TEX = rx.compile(r"(?<!\\)%[ \t]*refslint:[ \t]*ignore(?:\[([^\]\n]*)\])?[^\n]*")
+_MD = re.compile(r"<!--\s*refslint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL)
+_TEX = re.compile(r"(?<!\\)%[ \t]*refslint:[ \t]*ignore(?:\[([^\]\n]*)\])?[^\n]*")
 
 
 def parse_codes(text: str) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import rx
 from ..mapped import MappedText
 
 _ACCENTS = {
@@ -45,7 +44,7 @@ _DROP_ARGUMENT = frozenset({"bibinfo", "bibfield", "noopsort", "href", "label", 
 # Commands whose argument is copied as it is written (addresses keep `_`, `%`, `~`).
 _VERBATIM = frozenset({"url", "path", "nolinkurl", "doi"})
 
-_TOKEN = rx.compile(
+_TOKEN = re.compile(
     r"(?P<accent>\\([\'`^\"~=.])[ \t]*(?:\{[ \t]*(\\?[A-Za-z])[ \t]*\}|(\\?[A-Za-z])))"
     r"|(?P<waccent>\\([cvuHrdbk])(?:[ \t]*\{[ \t]*(\\?[A-Za-z])[ \t]*\}|[ \t]+([A-Za-z])))"
     r"|(?P<cmd>\\[A-Za-z]+\*?)"
@@ -56,7 +55,7 @@ _TOKEN = rx.compile(
     r"|(?P<brace>[{}$])"
     r"|(?P<comment>(?<!\\)%[^\n]*)"
 )
-_ARGUMENT = rx.compile(r"[ \t]*\{")
+_ARGUMENT = re.compile(r"[ \t]*\{")
 
 
 def clean(text: str, start: int, end: int, out: MappedText | None = None) -> MappedText:
@@ -114,7 +113,7 @@ def _argument_end(text: str, open_brace: int, end: int) -> int:
     return end
 
 
-_SPACES = rx.compile(r"[ \t]*")
+_SPACES = re.compile(r"[ \t]*")
 
 
 def _command(text: str, m: re.Match[str], end: int, out: MappedText) -> int:
