@@ -91,11 +91,26 @@ def check_capitalised_compound(ref: Reference, ctx: Context) -> Iterator[Finding
             continue  # Mid-Ocean Ridge: inside a capitalised name
         start = title.span.start + m.start(1)
         span = Span(start, start + len(word))
-        yield Finding(
-            span,
-            f"`{word}` is capitalised inside a sentence-case title",
-            edit_fix(f"write `{word.lower()}`", span, word.lower(), "unsafe"),
-        )
+        # `Cell-Free` in mid-sentence: the head is a capitalised common word too, and the
+        # repair writes the whole compound in lower case (`cell-free`, not `Cell-free`).
+        head_start = m.start() - len(head)
+        if _capitalised_common(head) and not _starts_sentence(text, head_start):
+            edit = Span(title.span.start + head_start, span.end)
+            compound = text[head_start : m.end()]
+            fix = edit_fix(f"write `{compound.lower()}`", edit, compound.lower(), "unsafe")
+        else:
+            edit, fix = span, edit_fix(f"write `{word.lower()}`", span, word.lower(), "unsafe")
+        yield Finding(edit, f"`{word}` is capitalised inside a sentence-case title", fix)
+
+
+def _capitalised_common(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and vocab.is_common_word(word)
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Is pos the start of the title or of a sentence (or subtitle) in it?"""
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".:?!—–"
 
 
 def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
