@@ -9,9 +9,11 @@ import textwrap
 from .checks import DEPRECATED, Rule, all_rules, by_code
 from .errors import UsageError
 
+# A rule's fix is offered where its repair is certain and the list's parse is (see README,
+# "A fix only where the parse is certain"), so "safe fix" never promises a fix on every finding.
 FIX_WORDS = {
-    "safe": "safe fix (applied by --fix)",
-    "unsafe": "unsafe fix (only with --unsafe-fixes)",
+    "safe": "safe fix where the repair is certain (applied by --fix)",
+    "unsafe": "unsafe fix where one can be offered (only with --unsafe-fixes)",
     "none": "no automatic fix",
 }
 
