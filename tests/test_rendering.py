@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from refslint.sources.mdblocks import code_block_lines
 
-from .conftest import FIXTURES, run
+from .conftest import FIXTURES, ROOT, run
 
 MD = MarkdownIt("commonmark")
 
@@ -169,3 +169,11 @@ def test_suppression_comments_in_code_are_text(tmp_path):
     assert result.returncode == 0 and b"S001" not in result.stdout
     run(["--isolated", "--fix", "CONTRIBUTING.md"], cwd=tmp_path)
     assert (tmp_path / "CONTRIBUTING.md").read_text(encoding="utf-8") == text
+
+
+def test_the_projects_own_documents_get_no_findings():
+    """README, CHANGELOG and docs quote references and refslint's own comments in code: once
+    the CHANGELOG got S001 and --fix rewrote its quoted comments."""
+    names = ["README.md", "CHANGELOG.md", "docs/design.md", "docs/rules.md"]
+    result = run(["--isolated", *names], cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.decode().startswith("All clean"), result.stdout
