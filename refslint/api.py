@@ -250,6 +250,49 @@ def _read_quietly(path: str) -> Source | None:
         return None
 
 
+@dataclass
+class ParsedItem:
+    """One reference as `refslint parse` shows it: where it is, the style it was read in, its
+    fields as a CSL-JSON item and each field's span in the file."""
+
+    path: str
+    index: int
+    line: int
+    style: str
+    csl: dict
+    spans: dict[str, Span]
+
+    def as_json(self, line_of) -> dict:
+        spans = {}
+        for key, span in self.spans.items():
+            (l1, c1), (l2, c2) = line_of(span.start), line_of(span.end)
+            spans[key] = {"start": span.start, "end": span.end, "line": l1, "column": c1,
+                          "end_line": l2, "end_column": c2}  # fmt: skip
+        return {"path": self.path, "line": self.line, "style": self.style, "csl": self.csl, "spans": spans}
+
+
+def parse_document(doc: Document) -> list[ParsedItem]:
+    """The parsed references of a document, in the file's coordinates."""
+    from .csl import csl_item, field_spans
+    from .report import LineIndex
+
+    lines = LineIndex(doc.text)
+    items = []
+    for ref in parse_entries(doc):
+        spans = field_spans(ref)
+        if doc.spans is not None:
+            spans = {k: doc.spans.span(v) for k, v in spans.items()}
+        start = doc.entry_spans[ref.index].start if ref.index < len(doc.entry_spans) else ref.span.start
+        line = lines.position(start)[0]
+        items.append(ParsedItem(doc.path, ref.index, line, ref.style, csl_item(ref), spans))
+    return items
+
+
+def parse_text(text: str, path: str = "<text>", fmt: str | None = None) -> list[ParsedItem]:
+    """`refslint parse` for a text: its references as CSL-JSON items with spans."""
+    return parse_document(read_document(Source(path, text), fmt))
+
+
 def lint_text(
     text: str, path: str = "<text>", config: Config | None = None, fmt: str | None = None
 ) -> list[Diagnostic]:

@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import ConfigError, UsageError
 
-SUBCOMMANDS = ("check", "rules", "rule", "version")
+SUBCOMMANDS = ("check", "rules", "rule", "parse", "version")
 COMMANDS = """commands:
   refslint [check] [PATHS ...]   lint files and folders (the default command)
   refslint rules [--format json] list every rule: code, name, level, fix
   refslint rule CODE             explain a rule: what it finds, why, examples, options
+  refslint parse [PATHS ...]     the parsed references as JSON (--format csl-json: CSL-JSON)
   refslint version               print the version
 
 exit status: 0 no problems, 1 problems found, 2 usage or configuration error"""
@@ -51,7 +52,7 @@ def _jobs(value: str) -> int:
 def check_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="refslint",
-        usage="refslint [check] [options] [PATHS ...]\n       refslint {rules,rule,version} ...",
+        usage="refslint [check] [options] [PATHS ...]\n       refslint {rules,rule,parse,version} ...",
         description="Lint bibliographic reference lists.",
         epilog=COMMANDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -160,6 +161,8 @@ def _dispatch(args: list[str]) -> int:
             return _rules(rest)
         if command == "rule":
             return _rule(rest)
+        if command == "parse":
+            return _parse(rest)
         if command == "version":
             print(f"refslint {__version__}")
             return 0
@@ -194,6 +197,44 @@ def _rule(rest: list[str]) -> int:
 
     print(explain(ns.code))
     return 0
+
+
+def _parse(rest: list[str]) -> int:
+    """`refslint parse`: the references of files as data, one JSON object each (path, line,
+    style, the fields as a CSL-JSON item, each field's span), or a plain CSL-JSON array."""
+    import json
+    from pathlib import Path
+
+    from . import api
+    from .config import build_config
+    from .decode import DecodeError, decode
+    from .report import LineIndex
+
+    p = _Parser(prog="refslint parse", description="Print the parsed references as JSON.")
+    p.add_argument(
+        "paths", nargs="*", help="files or folders (default: the current folder); - reads standard input"
+    )
+    p.add_argument("--format", choices=("json", "csl-json"), default="json")
+    p.add_argument("--input-format", choices=("text", "markdown", "latex", "bibtex"))
+    p.add_argument("--stdin-filename", help="name to report for standard input")
+    ns = p.parse_args(rest)
+    config = build_config(isolated=True)
+    out, failed = [], False
+    for path in api.expand_paths(ns.paths or ["."], config):
+        name = ns.stdin_filename or "-" if path == "-" else path
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            source = decode(name, data)
+        except (OSError, DecodeError) as exc:
+            print(f"refslint: {name}: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            failed = True
+            continue
+        doc = api.read_document(source, ns.input_format)
+        lines = LineIndex(source.text)
+        for item in api.parse_document(doc):
+            out.append(item.csl if ns.format == "csl-json" else item.as_json(lines.position))
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return 2 if failed else 0
 
 
 def _check(args: list[str]) -> int:
