@@ -16,6 +16,7 @@ from .fix import FixResult, fix_text
 from .model import Diagnostic, Entry, Reference, Source, Span
 from .parse import parse
 from .sources import Document, plaintext
+from .styles import detect
 from .workers import worker_pool, worker_state
 
 
@@ -62,9 +63,18 @@ def _verdict(doc: Document, refs: list[Reference]) -> tuple[bool, str]:
     return is_list, why
 
 
-def references(text: str) -> list[Reference]:
-    """The parsed references of a plain-text list."""
-    return [parse(entry, i) for i, entry in enumerate(plaintext.entries(text))]
+def references(text: str, style: str | None = None) -> list[Reference]:
+    """The parsed references of a plain-text list, each read in the list's style."""
+    found = plaintext.entries(text)
+    family = detect.list_family((e.text for e in found), style).family
+    return [parse(entry, i, family) for i, entry in enumerate(found)]
+
+
+def list_style(doc: Document, configured: str | None = None) -> detect.Detection:
+    """The style family of a document's list, from its first references."""
+    entries = doc.entries[: detect.SAMPLE]
+    texts = (entry_text(doc, e).text for e in entries if not _too_long_entry(e))
+    return detect.list_family(texts, configured)
 
 
 def read_document(source: Source, fmt: str | None = None) -> Document:
@@ -93,18 +103,20 @@ def _too_long_entry(entry: Entry) -> bool:
     return max(entry.span.end - entry.span.start, len(entry.text)) > MAX_ENTRY
 
 
-def parse_entry(doc: Document, entry: Entry, index: int) -> Reference:
+def parse_entry(doc: Document, entry: Entry, index: int, family: str = "vancouver") -> Reference:
     if _too_long_entry(entry):
         ref = Reference(index, entry.label, "", Span(entry.span.start, entry.span.start), kind="other")
         ref.style = "other"
         ref.errors.append("too long")
         return ref
-    return parse(entry_text(doc, entry), index)
+    return parse(entry_text(doc, entry), index, family)
 
 
-def parse_entries(doc: Document, start: int = 0, stop: int | None = None) -> list[Reference]:
+def parse_entries(
+    doc: Document, start: int = 0, stop: int | None = None, family: str = "vancouver"
+) -> list[Reference]:
     entries = doc.entries[start:stop]
-    return [parse_entry(doc, entry, i) for i, entry in enumerate(entries, start)]
+    return [parse_entry(doc, entry, i, family) for i, entry in enumerate(entries, start)]
 
 
 def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
@@ -155,16 +167,21 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
     # only a plain list is chunked.
     chunked = doc.format == "text" and n > CHUNK
     bounds = [(start, min(start + CHUNK, n)) for start in range(0, n, CHUNK)] if chunked else [(0, n)]
-    first = parse_entries(doc, *bounds[0])
+    style = list_style(doc, config.style)
+    family = style.family
+    first = parse_entries(doc, *bounds[0], family)
     is_list, why = _verdict(doc, first)
+    if is_list and doc.format != "bibtex":
+        why += f"; {style.describe()}"
     if chunked:
         why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
     diagnostics: list[Diagnostic] = []
-    linter = Linter(doc.path, config, doc.format)
+    linter = Linter(doc.path, config, doc.format, style)
     refs = first if not chunked else []
     if is_list:
-        _feed(linter, doc, config, bounds, first)
-        diagnostics = linter.finish(lambda indices: [parse_entry(doc, doc.entries[i], i) for i in indices])
+        _feed(linter, doc, config, bounds, first, family)
+        entries = doc.entries
+        diagnostics = linter.finish(lambda wanted: [parse_entry(doc, entries[i], i, family) for i in wanted])
         if doc.spans is not None:
             diagnostics = [doc.spans.diagnostic(d) for d in diagnostics]
         if not chunked:
@@ -191,14 +208,16 @@ def _cites_elsewhere(doc: Document) -> bool:
     return bool(doc.citations) and bool(doc.bibliographies or doc.inputs)
 
 
-def _feed(linter: Linter, doc: Document, config: Config, bounds: list[tuple[int, int]], first) -> None:
+def _feed(
+    linter: Linter, doc: Document, config: Config, bounds: list[tuple[int, int]], first, family: str
+) -> None:
     jobs = min(config.jobs, len(bounds))
-    pool = worker_pool(jobs - 1, doc, config) if jobs > 1 else None
+    pool = worker_pool(jobs - 1, doc, config, linter.listing) if jobs > 1 else None
     try:
         if pool is None:
             linter.feed(first)
             for start, stop in bounds[1:]:
-                linter.feed(parse_entries(doc, start, stop))
+                linter.feed(parse_entries(doc, start, stop, family))
             return
         # Chunk i goes to a worker unless i % jobs == 0: those this process checks while the
         # workers run. Parts are merged in chunk order, so results do not depend on jobs.
@@ -206,8 +225,8 @@ def _feed(linter: Linter, doc: Document, config: Config, bounds: list[tuple[int,
         parts = {}
         for i, b in enumerate(bounds):
             if i % jobs == 0:
-                own = Linter(doc.path, config, doc.format)
-                own.feed(first if i == 0 else parse_entries(doc, *b))
+                own = Linter(doc.path, config, doc.format, linter.listing)
+                own.feed(first if i == 0 else parse_entries(doc, *b, family))
                 parts[i] = own.part()
         for i in range(len(bounds)):
             linter.merge(parts.pop(i) if i in parts else pending.pop(i).get())
@@ -217,9 +236,9 @@ def _feed(linter: Linter, doc: Document, config: Config, bounds: list[tuple[int,
 
 
 def _check_chunk(bounds: tuple[int, int]) -> tuple:
-    doc, config = worker_state()
-    linter = Linter(doc.path, config, doc.format)
-    linter.feed(parse_entries(doc, *bounds))
+    doc, config, listing = worker_state()
+    linter = Linter(doc.path, config, doc.format, listing)
+    linter.feed(parse_entries(doc, *bounds, listing.family))
     return linter.part()
 
 
@@ -271,14 +290,15 @@ class ParsedItem:
         return {"path": self.path, "line": self.line, "style": self.style, "csl": self.csl, "spans": spans}
 
 
-def parse_document(doc: Document) -> list[ParsedItem]:
+def parse_document(doc: Document, style: str | None = None) -> list[ParsedItem]:
     """The parsed references of a document, in the file's coordinates."""
     from .csl import csl_item, field_spans
     from .report import LineIndex
 
     lines = LineIndex(doc.text)
     items = []
-    for ref in parse_entries(doc):
+    family = list_style(doc, style).family
+    for ref in parse_entries(doc, family=family):
         spans = field_spans(ref)
         if doc.spans is not None:
             spans = {k: doc.spans.span(v) for k, v in spans.items()}
@@ -288,9 +308,11 @@ def parse_document(doc: Document) -> list[ParsedItem]:
     return items
 
 
-def parse_text(text: str, path: str = "<text>", fmt: str | None = None) -> list[ParsedItem]:
+def parse_text(
+    text: str, path: str = "<text>", fmt: str | None = None, style: str | None = None
+) -> list[ParsedItem]:
     """`refslint parse` for a text: its references as CSL-JSON items with spans."""
-    return parse_document(read_document(Source(path, text), fmt))
+    return parse_document(read_document(Source(path, text), fmt), style)
 
 
 def lint_text(

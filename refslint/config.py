@@ -40,6 +40,7 @@ TOP_KEYS = {
     "respect-gitignore",
     "baseline",
     "rule-files",
+    "style",
 }
 LEVELS = ("error", "warning", "info")
 # Top-level keys that feed the option of the same name of every rule that has one (words the
@@ -63,6 +64,7 @@ class Config:
     input_format: str | None = None  # --input-format: read every file as this format
     baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
     jobs: int = 1  # --jobs: processes for many files and for very long lists
+    style: str | None = None  # `style:` / --style: read every list in this style family
     warnings: list[str] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()  # refslint's rules and the configuration's own rule files
     recipe: dict[str, Any] = field(default_factory=dict)  # build_config's arguments
@@ -70,7 +72,8 @@ class Config:
     def __reduce__(self):
         # A configuration holds compiled rules (closures of YAML rules) that do not pickle; a
         # spawned worker rebuilds it from the same arguments instead.
-        return _rebuild, (self.recipe, {"jobs": self.jobs, "input_format": self.input_format})
+        attributes = {"jobs": self.jobs, "input_format": self.input_format, "style": self.style}
+        return _rebuild, (self.recipe, attributes)
 
     def rule(self, code: str) -> Rule | None:
         for r in self.rules:
@@ -89,6 +92,20 @@ class Config:
             for r in self.rules
             if r.code in self.selected and r.code not in ignored and (fmt is None or fmt in r.formats)
         ]
+
+
+def check_style(value: Any, where: str) -> str | None:
+    """The style family a `style` setting names (a family or a style of one), or None for auto."""
+    from .styles.catalogue import family_of, style_names
+
+    if value in (None, "auto"):
+        return None
+    family = family_of(str(value))
+    if family is None:
+        raise ConfigError(
+            f"{where}: unknown style `{value}`{nearest(str(value), style_names())} (see `refslint styles`)"
+        )
+    return family
 
 
 def _rebuild(recipe: dict[str, Any], attributes: dict[str, Any]) -> Config:
@@ -326,6 +343,8 @@ def build_config(
                 cfg.exclude = globs
             else:
                 cfg.exclude = (*cfg.exclude, *globs)
+    if "style" in data:
+        cfg.style = check_style(data["style"], where)
     if "respect-gitignore" in data:
         if not isinstance(data["respect-gitignore"], bool):
             raise ConfigError(f"{where}: `respect-gitignore` must be true or false")

@@ -14,6 +14,8 @@ from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
 from .model import Diagnostic, Reference, Span
+from .styles import detect
+from .styles.detect import Detection
 
 # (rule, finding, index of the reference it belongs to)
 Found = tuple[Rule, Finding, int]
@@ -23,9 +25,11 @@ def is_style_rule(rule: Rule) -> bool:
     return "style" in rule.options
 
 
-def lint_references(path: str, refs: list[Reference], config: Config, fmt: str = "text") -> list[Diagnostic]:
+def lint_references(
+    path: str, refs: list[Reference], config: Config, fmt: str = "text", listing: Detection | None = None
+) -> list[Diagnostic]:
     """The findings of the entry and list rules, in the coordinates of the references."""
-    linter = Linter(path, config, fmt)
+    linter = Linter(path, config, fmt, listing)
     linter.feed(refs)
     by_index = {ref.index: ref for ref in refs}
     return linter.finish(lambda indices: [by_index[i] for i in indices])
@@ -48,11 +52,26 @@ class Linter:
     other chunks that differ from the final style are parsed again (`reparse`). Chunks may be
     checked in other processes: `part` is what a chunk leaves behind, `merge` adds it."""
 
-    def __init__(self, path: str, config: Config, fmt: str = "text") -> None:
-        self.path, self.config = path, config
-        rules = [r for r in config.active(path, fmt) if r.scope != "document"]
+    def __init__(
+        self, path: str, config: Config, fmt: str = "text", listing: Detection | None = None
+    ) -> None:
+        listing = listing or detect.default()
+        self.path, self.config, self.listing = path, config, listing
+        self.family = family = listing.family
+        conventions = listing.conventions
+        # A rule whose question the list's style leaves open does not judge it (J001 on periods
+        # in journal names where the style writes either).
+        rules = [
+            r
+            for r in config.active(path, fmt)
+            if r.scope != "document" and not any(conventions.get(k) in v for k, v in r.off_when.items())
+        ]
         self.rules = rules
-        self.contexts = {r.code: Context(path, config.options[r.code], config.preset) for r in rules}
+        settled = listing.settled
+        self.contexts = {
+            r.code: Context(path, config.options[r.code], config.preset, family=family, settled=settled)
+            for r in rules
+        }
         self.voting: list[tuple[Rule, Context]] = []
         for r in rules:
             ctx = self.contexts[r.code]
@@ -75,13 +94,14 @@ class Linter:
             if r.trigger is None and not r.only_if_missing and r.code not in self.chunks
         ]
         self.voters = [(r, r.check, ctxs[r.code]) for r in entry if r.code in self.chunks]
+        self.house = {r.code for r in rules if is_style_rule(r)}
         self.listed = [r for r in rules if r.scope == "list"]
         self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
         self.keeps_whole = any(r.summarize is None for r in self.listed)
         self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
         self.diagnostics: list[Diagnostic] = []
-        self.shapes = ListShapes()  # which fixes the list's parse makes certain
+        self.shapes = ListShapes(family)  # which fixes the list's parse makes certain
 
     def feed(self, refs: list[Reference]) -> None:
         if self.config.per_reference_ignores:
@@ -95,15 +115,22 @@ class Linter:
         # the run: the failure is reported for it (X003). (The `try` costs nothing on Python
         # 3.11+ when nothing is raised.)
         failed = self._failed
+        # House-style rules judge only the references read in the list's own style family:
+        # how a book or a reference of another style is written is not the list's house style.
+        family = self.family
+        own = [ref for ref in refs if ref.style == family or _partial_journal(ref)]
         for rule, check, ctx, pattern in self.triggered:
+            house = rule.code in self.house
             for ref in scan.matching(pattern):  # type: ignore[union-attr]
+                if house and ref.style != family and not _partial_journal(ref):
+                    continue
                 try:
                     for f in check(ref, ctx):
                         add((rule, f, ref.index))
                 except Exception as exc:
                     failed(rule, ref, exc)
         for rule, check, ctx, needed in self.conditional:
-            for ref in refs:
+            for ref in own if rule.code in self.house else refs:
                 fields = ref.fields
                 for name in needed:
                     if name not in fields:
@@ -114,7 +141,7 @@ class Linter:
                             failed(rule, ref, exc)
                         break
         for rule, check, ctx in self.plain:
-            for ref in refs:
+            for ref in own if rule.code in self.house else refs:
                 try:
                     for f in check(ref, ctx):
                         add((rule, f, ref.index))
@@ -123,7 +150,7 @@ class Linter:
         for rule, check, ctx in self.voters:
             ballot: dict[frozenset[str], array] = {}  # vote set -> indices (4 bytes each)
             ctx.votes = votes = set()
-            for ref in refs:
+            for ref in own:
                 try:
                     for f in check(ref, ctx):
                         add((rule, f, ref.index))
@@ -240,28 +267,37 @@ class Linter:
         return diagnostics
 
 
+def _partial_journal(ref: Reference) -> bool:
+    """A journal article no family places because it lacks its journal or citation block: its
+    house style (title case, initials ...) is the list's to judge."""
+    return ref.style == "other" and ref.kind == "journal" and not ref.memo.get("unplaced")
+
+
 class ListShapes:
     """Which references' parse is certain enough for a fix.
 
-    refslint reads the Vancouver family (NLM, ICMJE, AMA, Lancet: `2005;201:509-15`) with a
-    grammar it trusts; other styles (author-date, Nature, IEEE ...) it reads only roughly, and a
-    fix built on a rough reading can delete correct text (a Nature year taken for debris). So a
-    fix is kept only in a list that reads as the Vancouver family (most of its references have
-    that citation block) and only on references that read that way themselves."""
+    A reference read in its list's style family is read with certainty: the family's grammar
+    placed every element. One that only another family places (a mixed list), one read as a book
+    or web page in no family (`other`), or one the lexer could not read has an uncertain parse,
+    and a fix built on it could delete correct text. So fixes are kept only on references read in
+    the list's family, and only when the list reads as that family (most of its references that
+    fit a family fit it)."""
 
-    KNOWN = "vancouver"
-    SHARE = 0.6  # of the references, to take the list for one of the known family
+    SHARE = 0.6  # of the references that fit a family, to take the list for one
 
-    def __init__(self) -> None:
-        self.total = 0
-        self.known = 0
-        self.uncertain = array("l")  # indices of the references read another way
+    def __init__(self, family: str = "vancouver") -> None:
+        self.family = family
+        self.total = 0  # references that fit some family
+        self.known = 0  # ... that fit the list's
+        self.uncertain = array("l")  # indices of the references not read in the list's family
         self._uncertain: set[int] | None = None
 
     def feed(self, refs: list[Reference]) -> None:
         for ref in refs:
-            self.total += 1
-            if ref.style == self.KNOWN and not ref.errors:
+            if ref.style != "other":
+                self.total += 1
+            # (An author list read only loosely, a garbled one, is no certain parse either.)
+            if ref.style == self.family and not ref.errors and ref.memo.get("name-form") != "NAMES_LOOSE":
                 self.known += 1
             else:
                 self.uncertain.append(ref.index)
@@ -274,7 +310,7 @@ class ListShapes:
 
     @property
     def list_is_known(self) -> bool:
-        return self.total > 0 and self.known >= self.SHARE * self.total
+        return self.family != "other" and self.total > 0 and self.known >= self.SHARE * self.total
 
     def certain(self, index: int) -> bool:
         """May a finding on this reference carry a fix? (Not for file-level findings.)"""
@@ -431,14 +467,19 @@ def _majority(ballot) -> dict[str, str | None]:
         n = cast if isinstance(cast, int) else len(cast)
         for style in styles:
             tally[style] += n
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    # A vote `a|b@dimension` fits both variants: a variant's support is every vote it fits;
+    # it is chosen when that is more than half of the dimension's votes.
+    support: dict[str, Counter[str]] = defaultdict(Counter)
+    cast_in: Counter[str] = Counter()
     for style, n in tally.items():
-        variant, _, dimension = style.partition("@")
-        counts[dimension][variant] += n
+        variants, _, dimension = style.partition("@")
+        cast_in[dimension] += n
+        for variant in variants.split("|"):
+            support[dimension][variant] += n
     chosen: dict[str, str | None] = {}
-    for dimension, counter in counts.items():
+    for dimension, counter in support.items():
         top, n = counter.most_common(1)[0]
-        chosen[dimension] = top if n * 2 > sum(counter.values()) else None
+        chosen[dimension] = top if n * 2 > cast_in[dimension] else None
     return chosen
 
 

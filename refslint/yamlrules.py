@@ -24,6 +24,7 @@ from . import vocab
 from .checks.base import Context, Finding, Rule, edit_fix
 from .errors import ConfigError
 from .model import FORMATS, Reference, Span
+from .styles.catalogue import family_style
 from .yamlio import YAMLError, load_shipped, safe_load
 
 TYPES = ("existence", "substitution", "consistency", "conditional")
@@ -362,12 +363,21 @@ def _conditional(spec: dict, here: str, message: str):
     return partial(_conditional_check, styles, required, message), {"kinds": list(kinds)}
 
 
+# Reference fields -> the elements a style's conventions name (styles/catalogue.py).
+_ELEMENT = {"journal": "container", "container": "container"}
+
+
 def _conditional_check(styles, required, message, ref: Reference, ctx: Context) -> Iterator[Finding]:
     kinds = ctx.cache.get("kinds")
     if kinds is None:
         kinds = ctx.cache["kinds"] = frozenset(ctx.options.get("kinds", ()))
-    if ref.kind not in kinds or (styles and ref.style not in styles):
-        return
+    if ref.kind not in kinds or (styles and ref.style not in styles) or ref.memo.get("unplaced"):
+        return  # (an unreadable reference is reported once, by R001)
+    style = family_style(ref.style)
+    if style is not None:
+        # An element the reference's style never carries (APS: no title) is not missing.
+        if all(style.elements.get(_ELEMENT.get(r, r)) == "absent" for r in required):
+            return
     fields = ref.fields
     for r in required:
         if r in fields:

@@ -66,7 +66,7 @@ def test_citation_blocks_of_nlm_forms(text, journal, volume, issue, pages):
 
 def test_author_year_style_as_plos_prints_it():
     ref = one("Prescott DM (1994) The DNA of ciliated protozoa. Microbiol Rev 58: 233–267.")
-    assert ref.style == "author-year"
+    assert ref.style == "author_paren"
     assert (value(ref, "year"), value(ref, "journal"), value(ref, "volume"), value(ref, "pages")) == (
         "1994", "Microbiol Rev", "58", "233–267")
     assert value(ref, "title") == "The DNA of ciliated protozoa"

@@ -145,6 +145,7 @@ RULES = [
         good="Park HH, Lee S, Yu Y. TGF-β ameliorates atopic dermatitis. Stem Cells. 2020;38:904-16.\n"
         "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
         "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        off_when={"initials": ("either",)},
         check=check_initial_periods,
         level="warning",
         fix="safe",

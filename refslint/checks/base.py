@@ -47,14 +47,18 @@ class Context:
     chosen: dict[str, str | None] = field(default_factory=dict)  # dimension -> variant
     fixed: str | None = None  # the configured style, for every dimension
     votes: set[str] | None = None
+    family: str = "vancouver"  # the list's style family (styles/grammar.py)
+    settled: bool = True  # most references that fit a style fit the list's (R002 judges then)
 
     def wants(self, style: str) -> bool:
+        """`variant@dimension`; a reference that fits several variants votes `a|b@dimension`
+        (a page range `92–96` is full and Chicago's elision alike) and is judged to fit any."""
         if self.votes is not None:
             self.votes.add(style)
             return False
-        variant, _, dimension = style.partition("@")
+        variants, _, dimension = style.partition("@")
         chosen = self.fixed if self.fixed is not None else self.chosen.get(dimension)
-        return chosen is not None and variant != chosen
+        return chosen is not None and chosen not in variants.split("|")
 
 
 EntryCheck = Callable[[Reference, Context], Iterable[Finding]]
@@ -97,6 +101,9 @@ class Rule:
     # has run (a duplicate deleted and the citations renumbered): (document, references,
     # diagnostic) -> Fix or None. Offered only where the list's parse is certain.
     document_fix: Callable[..., Fix | None] | None = None
+    # Conventions of the list's style (rules/styles/*.yaml) under which the rule does not
+    # judge: J001 says nothing on periods in journal names where the style allows either.
+    off_when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def family(self) -> str:

@@ -184,6 +184,7 @@ RULES = [
         good="Suh N. Molecular signatures of secretomes. Mol Cell Toxicol. 2017;13(2):133-41.\n"
         "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
         "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        off_when={"journal-periods": ("either",)},
         check=check_periods,
         level="warning",
         fix="safe",
@@ -219,6 +220,7 @@ RULES = [
         "list's majority.",
         bad="Han S. The acute respiratory distress syndrome. J Immunology. 2015;194(3):855-60.",
         good="Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        off_when={"journal": ("either",)},
         check=check_unabbreviated,
         level="warning",
         options={"style": "auto"},

@@ -196,26 +196,55 @@ def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """House style: elided (`706-13`, NLM) or full (`706-713`, AMA) page ranges."""
+    """House style: how page ranges are shortened. NLM elides every repeated leading digit
+    (`706-13`), Chicago keeps two digits or more (`321–28`, `1496–500`; full below 100, `71–72`),
+    AMA and most author-date styles print ranges in full (`706-713`). A range that fits several
+    schemes (`92–96` is full and Chicago alike) fits whichever the list chose."""
     for r, p in problems(ref):
         if p:
             continue
-        da, db = r.first, r.last
-        if len(da) < 2 or not (da.isdigit() and db.isdigit()) or not da.isascii():
+        first, last = r.first, r.last
+        if len(first) < 2 or not (first.isdigit() and last.isdigit()) or not first.isascii() or first[0] == "0":
             continue  # letter-prefixed (e264-e277, H1060-5) and 13,345-13,372 pages take no side
-        if len(db) < len(da):
-            variant, other = "elided", da[: len(da) - len(db)] + db
-        elif len(db) == len(da) and (short := elide(da, db)) != db:
-            variant, other = "full", short
-        else:
+        forms = range_forms(first, last)
+        if forms is None:
             continue
-        if ctx.wants(variant):
-            yield Finding(
-                r.last_span,
-                f"{variant} page range `{r.first}{r.dash}{r.last}` ({{expected}})",
-                lazy_fix(f"write `{other}`", r.last_span, other),
-                style=variant,
-            )
+        fits = [scheme for scheme, form in forms.items() if last in form]
+        if not fits or len(fits) == len(forms):
+            continue  # not a shortened range of any scheme, or one every scheme writes alike
+        style = "|".join(fits)
+        if not ctx.wants(style):
+            continue
+        chosen = ctx.fixed if ctx.fixed is not None else ctx.chosen.get("")
+        other = forms.get(str(chosen), forms["full"])[0]
+        name = {"elided": "elided", "full": "full", "chicago": "Chicago-elided"}[fits[0]]
+        yield Finding(
+            r.last_span,
+            f"{name} page range `{r.first}{r.dash}{r.last}` ({{expected}})",
+            lazy_fix(f"write `{other}`", r.last_span, other),
+            style=style,
+        )
+
+
+def range_forms(first: str, last: str) -> dict[str, tuple[str, ...]] | None:
+    """The last page of the range as each scheme may write it: full, elided (NLM) and Chicago
+    (the 16th edition's `1496–500` and the 17th's `1496–1504` alike)."""
+    if len(last) > len(first):
+        full = last
+    else:
+        full = first[: len(first) - len(last)] + last
+    if int(full) <= int(first):
+        return None
+    nlm = elide(first, full)
+    n = int(first)
+    if n < 100 or n % 100 == 0:
+        chicago = full
+    elif n % 100 < 10:
+        chicago = nlm
+    else:
+        chicago = nlm if len(nlm) >= 2 else full[-2:]
+    chicago_forms = (chicago, full) if len(first) == 4 and len(chicago) >= 3 else (chicago,)
+    return {"full": (full,), "elided": (nlm,), "chicago": chicago_forms}
 
 
 def elide(first: str, last: str) -> str:
@@ -316,18 +345,20 @@ RULES = [
         formats=LIST_FORMATS,
         name="page-range-elision",
         summary="Elided or full page ranges",
-        description="NLM elides repeated leading digits (`706-13`); AMA and many journals print "
-        "full ranges (`706-713`). Follows the `style` option, a preset, or else the list's "
-        "majority. The fix rewrites the end page.",
+        description="NLM elides every repeated leading digit (`706-13`); Chicago keeps two digits "
+        "or more (`321-28`; in full below 100); AMA and most author-date styles print full ranges "
+        "(`706-713`). A range that fits several schemes (`92-96`) fits any of them. Follows the "
+        "`style` option, a preset, or else the list's majority. The fix rewrites the end page.",
         bad="Smith J. Title. J Immunol. 2015;194(3):855-860.\nJones K. Title. Blood. 2011;118:330-8.\n"
-        "Lee K. Title. Gut. 2012;61:894-96.",
+        "Lee K. Title. Gut. 2012;61:894-6.",
         good="Smith J. Title. J Immunol. 2015;194(3):855-60.\nJones K. Title. Blood. 2011;118:330-8.\n"
-        "Lee K. Title. Gut. 2012;61:894-96.",
+        "Lee K. Title. Gut. 2012;61:894-6.",
+        off_when={"page-range": ("either",)},
         check=check_elision,
         level="warning",
         fix="safe",
         options={"style": "auto"},
-        style_values=("elided", "full"),
-        option_docs={"style": "auto (the list's majority), elided or full"},
+        style_values=("elided", "full", "chicago"),
+        option_docs={"style": "auto (the list's majority), elided (706-13), full (706-713) or chicago (321-28)"},
     ),
 ]

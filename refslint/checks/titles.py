@@ -143,6 +143,7 @@ RULES = [
         "fibrosis. Stem Cells Transl Med. 2016;5(10):1307-18.",
         good="Cahill EF. Hepatocyte growth factor protects against bleomycin-induced pulmonary "
         "fibrosis. Stem Cells Transl Med. 2016;5(10):1307-18.",
+        off_when={"title-case": ("headline", "either")},
         check=check_capitalised_compound,
         level="warning",
         fix="unsafe",
@@ -163,6 +164,7 @@ RULES = [
         good="Smith J. The development of stem cell exosomes as a regenerative medicine. Cells. 2014;3:1-12.\n"
         "Umezawa Y. Psoriatic arthritis in adults and children. J Dermatol. 2021;48(6):741-9.\n"
         "Han S. The acute respiratory distress syndrome from mechanism to translation. J Immunol. 2015;194(3):855-60.",
+        off_when={"title-case": ("either",)},
         check=check_title_case,
         level="warning",
         options={"style": "auto"},

@@ -341,6 +341,7 @@ RULES = [
         good="Donath MY. Type 2 diabetes as an inflammatory disease. Nat Rev Immunol. 2011;11:98-107.\n"
         "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
         "Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
+        off_when={"final-period": ("either",)},
         check=check_final_period,
         level="warning",
         fix="safe",

@@ -2,7 +2,7 @@
 
 Three layouts are recognised, chosen by what most lines of the file look like:
 
-* numbered (`1.`, `1)`, `[1]`, `1 ` or `1<TAB>`): an entry starts only at the next label in
+* numbered (`1.`, `1)`, `[1]`, `(1)`, `1 ` or `1<TAB>`): an entry starts only at the next label in
   sequence, so a wrapped line that happens to begin with a number stays in its entry;
 * bulleted (`•`, `-`, `*`, `▪`, with any indentation);
 * unlabelled: one reference a line, or one a paragraph when references are wrapped and
@@ -22,9 +22,9 @@ from typing import NamedTuple, overload
 
 from ..model import Entry, Span
 
-_NUMBERED = re.compile(r"[ \t]*(\[\d{1,7}\]|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
+_NUMBERED = re.compile(r"[ \t]*(\[\d{1,7}\]|\(\d{1,7}\)|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
 # First characters a label can start with: most lines are decided without a regex.
-_LABEL_STARTS = frozenset("0123456789[ \t")
+_LABEL_STARTS = frozenset("0123456789[( \t")
 _BULLET_STARTS = frozenset("•‣◦▪●·*+-– \t")
 _BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -155,7 +155,7 @@ def entry_spans(text: str) -> EntryTable:
             m = match_number(text, start, end)
             if m is not None:
                 label_start, label_end = m.span(1)
-                n_value[i] = int(text[label_start:label_end].strip("[].)"))
+                n_value[i] = int(text[label_start:label_end].strip("[]()."))
                 n_start[i], n_end[i], n_content[i] = label_start, label_end, m.end()
                 numbered.count += 1
         if first in _BULLET_STARTS:

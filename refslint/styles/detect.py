@@ -1,0 +1,138 @@
+"""A list's style is the family most of its references fit, and the style of that family whose
+conventions they follow.
+
+One reference alone is often ambiguous (a book reads alike in every style) or fits a family by
+accident; a list is not. Each reference votes for every family whose grammar can place it (a
+share of one vote each), books and web pages (no family) abstain, and the family with the most
+votes is the list's; ties go to the more common family (grammar.FAMILIES order). Within the
+family, the style (rules/styles/*.yaml) whose conventions the references follow best (name form,
+quoted titles, the final period) is the list's style: its conventions say which elements a
+reference carries and which house-style questions the style leaves open.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from . import catalogue, grammar, lexer
+
+SAMPLE = 300  # references looked at: a list keeps its style, and a long one need not be read twice
+
+_NAME_FORMS = {
+    "NAMES_COMPACT": "compact",
+    "NAMES_INVERTED": "inverted",
+    "NAMES_GIVEN_FIRST": "given-first",
+    "NAMES_MIXED": "mixed",
+}
+
+
+class Detection(NamedTuple):
+    family: str
+    votes: dict[str, float]  # family -> votes
+    references: int  # references that voted (fit at least one family)
+    looked_at: int
+    style: str = ""  # the style of the family whose conventions the list follows
+
+    @property
+    def settled(self) -> bool:
+        """Most references that fit a style fit this one (a mixed list is not judged as mixed)."""
+        return self.references > 0 and self.votes.get(self.family, 0.0) >= 0.6 * self.references
+
+    @property
+    def conventions(self) -> dict:
+        style = catalogue.styles().get(self.style)
+        return style.conventions if style else {}
+
+    def describe(self) -> str:
+        if not self.references:
+            return f"style: none recognised in {self.looked_at} references"
+        share = self.votes.get(self.family, 0.0) / self.references
+        name = catalogue.styles()[self.style].title if self.style in catalogue.styles() else self.family
+        return f"style: {name} ({share:.0%} of {self.references} references that fit a style)"
+
+
+def default() -> Detection:
+    return Detection("vancouver", {}, 0, 0, "vancouver")
+
+
+def list_family(texts: Iterable[str], configured: str | None = None) -> Detection:
+    """The style of a list from its first references. `configured`: a style or family name the
+    user set (`style:`, --style); the family is then not guessed."""
+    votes: Counter[str] = Counter()
+    features: list[tuple[list[lexer.Tok], str]] = []  # (tokens, text) of each voter
+    voters = looked = 0
+    for text in texts:
+        if looked >= SAMPLE:
+            break
+        looked += 1
+        try:
+            toks = lexer.scan(text)
+        except lexer.Unlexable:
+            continue
+        types = tuple(t.type for t in toks)
+        fits = [f for f in grammar.FAMILIES if grammar.roles(f, types) is not None]
+        if not fits:
+            continue
+        voters += 1
+        features.append((toks, text))
+        for f in fits:
+            votes[f] += 1 / len(fits)
+    if configured:
+        family = catalogue.family_of(configured) or "vancouver"
+        chosen = configured if configured in catalogue.styles() else _style_of(family, features)
+        return Detection(family, dict(votes), voters, looked, chosen)
+    if not votes:
+        return Detection("vancouver", {}, 0, looked, "vancouver")
+    best = max(grammar.FAMILIES, key=lambda f: (votes.get(f, 0.0), -grammar.FAMILIES.index(f)))
+    return Detection(best, dict(votes), voters, looked, _style_of(best, features))
+
+
+def _style_of(family: str, features: list[tuple[list[lexer.Tok], str]]) -> str:
+    """The style of `family` whose conventions the references it places follow best: the name
+    form, how the last author is joined, quoted titles, periods in journal names, the final
+    period."""
+    candidates = [s for s in catalogue.styles().values() if s.family == family]
+    if not candidates:
+        return family
+    own = family.replace("_", "-")
+    candidates.sort(key=lambda s: (s.name != own, s.name))
+    scores = Counter()
+    for toks, text in features:
+        types = tuple(t.type for t in toks)
+        roles = grammar.roles(family, types)
+        if roles is None:
+            continue
+        seen = _conventions_seen(toks, roles, text)
+        for style in candidates:
+            c = style.conventions
+            scores[style.name] += sum(c.get(key) == value for key, value in seen.items())
+    return max(candidates, key=lambda s: scores[s.name]).name
+
+
+def _conventions_seen(toks: list[lexer.Tok], roles: tuple[str, ...], text: str) -> dict[str, str]:
+    """The conventions one reference shows (catalogue.CONVENTIONS' keys and values)."""
+    seen = {"final-period": "yes" if text.rstrip().endswith(".") else "no"}
+    by_role: dict[str, list[lexer.Tok]] = {}
+    for tok, role in zip(toks, roles, strict=True):
+        by_role.setdefault(role, []).append(tok)
+    authors = by_role.get("authors")
+    if authors and authors[0].type in _NAME_FORMS:
+        seen["names"] = _NAME_FORMS[authors[0].type]
+        names = text[authors[0].start : authors[0].end]
+        if "&" in names:
+            seen["last-author"] = "ampersand"
+        elif " and " in names:
+            seen["last-author"] = "and"
+        elif names.count(",") + names.count(";") > 1:
+            seen["last-author"] = "comma"
+    title = by_role.get("title")
+    if title:
+        seen["title-quotes"] = "quoted" if any(t.type == "QUOTED" for t in title) else "none"
+    container = by_role.get("container")
+    if container:
+        journal = text[container[0].start : container[-1].end].rstrip(".,")
+        if " " in journal:
+            seen["journal-periods"] = "periods" if "." in journal else "none"
+    return seen

@@ -1,0 +1,54 @@
+"""What kind of work a reference cites (journal article, preprint, book, chapter, web page,
+thesis, conference paper, report), read from its wording: the missing-element rules ask only
+for what the kind has (a book has no volume)."""
+
+from __future__ import annotations
+
+import re
+
+CHAPTER = re.compile(r"^In[:\s]|(?:^|[.,;]\s)In[:\s]|[Ee]ditors?\b|\(eds?\.?\)|\bEds?\.|\beds?\.,")
+_PUBLISHER = re.compile(
+    r"(?:^|[.?!][ \t])[A-Z][^:;.?!]{1,60}:[ \t]*[^;:]{2,120}[;,][ \t]*(?:c|©)?[ \t]*(?:1[5-9]|20)\d\d"
+)
+_BOOK = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th) ed\b|\d+(?:st|nd|rd|th) edn\b|[Ee]dition|ISBN|Press|Publish(?:ers?|ing)|Verlag|"
+    r"Springer|Wiley|Elsevier|Blackwell|Sinauer|McGraw|Routledge|Academic|Saunders|Mosby|Lippincott|Karger|"
+    r"Thieme|CRC|Chapman|Pearson|Norton|Sage|Freeman|Garland|Humana|Wolters|Cold Spring Harbor Laboratory|"
+    r"Oxford University|Cambridge University|University of [A-Z]\w+ Press)\b"
+    r"|\b\d+\s*pp?\.\s*$|\bpp?\.\s*\d+\.?\s*$"  # a page count: "Geneva: WHO, 20 p."
+    r"|(?:^|[.?!]\s)(?:[A-Z][a-z]+\s?){1,3}:\s*[A-Z][^:;]{2,100}\.?\s*$"  # "Oakland: Univ of California."
+    r"|(?:^|[.?!]\s)[A-Z][\w&.\- ]{1,40};\s*(?:1[5-9]|20)\d\d\.?\s*$"  # "Tor; 2013."
+)
+_THESIS = re.compile(r"dissertation|thesis|Ph\.?D\.?\b", re.IGNORECASE)
+_CONFERENCE = re.compile(r"\b(?:Proceedings|Proc\.? of|Conference|Symposium|Congress|Workshop)\b")
+_REPORT = re.compile(r"\b(?:[Rr]eport|Working [Pp]aper|Technical|Guideline|Guidance)\b")
+PREPRINT = re.compile(
+    r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|ChemRxiv|chemRxiv|PsyArXiv|SocArXiv|Preprints|Preprint|preprint|"
+    r"SSRN|Research Square|Authorea|Qeios)\b"
+)
+_WEB = re.compile(
+    r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed|Retrieved from"
+)
+
+
+def classify(raw: str, journal_like: bool = False) -> str:
+    """The kind of a reference. `journal_like`: a family's grammar read it as a journal
+    article (a container and a citation block); only preprints and chapters are told apart."""
+    if PREPRINT.search(raw):
+        return "preprint"
+    if journal_like:
+        maybe_chapter = "In" in raw or "dit" in raw or "Ed" in raw or "ed" in raw
+        return "chapter" if maybe_chapter and CHAPTER.search(raw) else "journal"
+    if _WEB.search(raw):
+        return "web"
+    if _THESIS.search(raw):
+        return "thesis"
+    if CHAPTER.search(raw):
+        return "chapter"
+    if _CONFERENCE.search(raw):
+        return "conference"
+    if _PUBLISHER.search(raw) or _BOOK.search(raw):
+        return "book"
+    if _REPORT.search(raw):
+        return "report"
+    return "journal"

@@ -1,0 +1,63 @@
+"""The named pieces every citation style is written with, defined once: a year, a page range
+with its e-page suffix, a volume and its issue, initials, a surname, a DOI ...
+
+A piece is a regular-expression body. Token patterns (lexer.py) are composed from pieces with
+`field(name, piece)`, which wraps a piece in a named group: the lexer's one match of a token
+then gives every field inside it (a citation block's year, volume, issue and pages) with its
+exact span, and no pattern is written twice. Every piece is checked by the tests for
+catastrophic backtracking (`patterns.backtracking_risk`) and for what it must and must not
+match.
+"""
+
+from __future__ import annotations
+
+SP = r"\s"  # a space inside a reference: a wrapped entry keeps its line breaks
+DASH = r"[-–—‐‑]"  # hyphen, en dash, em dash, Unicode hyphen, non-breaking hyphen
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d])"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Fall|Autumn|Winter)\.?"
+)
+DAY = r"\d{1,2}(?!\d)"
+# `2019 Jul`, `2019 Jul-Aug`, `2019 Jul 15`, `2019 Jul 15-30`, `2019 Jul/Aug`
+DATE_AFTER_YEAR = rf"(?:{SP}+{MONTH}(?:{SP}*[-–/]{SP}*{MONTH})?(?:{SP}+{DAY}(?:{SP}*[-–]{SP}*{DAY})?)?)"
+
+# A page or article locator: `1653`, `e1000029`, `R149`, `S12`, `CD008582`, `2005.0006`,
+# `2024.05.28.596319` (a preprint), `13,345` (thousands separator), `xiv`.
+PAGE = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|[A-Za-z]{0,4}\d[\w]*(?:\.\d+)*|[ivxlcdm]{1,8}(?![\w]))"
+# The last page of a range may be elided (`706-13`); an e-page suffix follows it (`913-6.e7`,
+# `238-52 e9`); a supplement's pages carry a prefix (`S12-9`).
+E_PAGE = rf"(?:\.?{SP}?e\d{{1,4}}(?![\w]))"
+PAGE_RANGE = rf"(?:{PAGE}(?:{SP}*{DASH}{SP}*{PAGE})?{E_PAGE}?)"
+# Several ranges: `12-5, 18` (a list's items are not years: `pp. 527–539, 2006` ends with the
+# year).
+PAGES = rf"(?:{PAGE_RANGE}(?:{SP}*,{SP}*(?=[A-Za-z]{{0,4}}\d)(?!{YEAR}){PAGE_RANGE}){{0,8}})"
+
+# A volume: `21`, `4A`, `27.1`, `38 Suppl 2`, `Suppl 1`, `101 Pt 3`, `2017` (volumes that are
+# years), `11-12` (double volume).
+VOLUME = (
+    rf"(?:\d{{1,5}}(?:\.\d{{1,3}})?[A-Za-z]?(?:{SP}*[-–/]{SP}*\d{{1,5}})?(?:{SP}+(?:Suppl|suppl|Pt|Spec{SP}No)\.?(?:{SP}*\w{{1,6}})?)?"
+    rf"|(?:Suppl|suppl)\.?{SP}*\w{{1,6}})"
+)
+# What stands in an issue's parentheses: `3`, `3-4`, `Suppl 2`, `Pt 1`, `7 Suppl`.
+ISSUE_TEXT = r"[^()\n]{1,40}"
+
+INITIAL = r"(?:[A-Z]|Ch|Th|Ph|Sh|Yu|Zh|[ÀÁÂÄÅÆÇÉÈÊËÍÎÏÑÓÒÔÖØŒŠÚÙÛÜÝŽ])"
+# `AB`, `ABC`, `A-B` (compact, NLM); `A. B.`, `A.B.`, `A.-B.` (dotted)
+INITIALS_COMPACT = rf"(?:{INITIAL}(?:-?{INITIAL}){{0,3}})"
+INITIALS_DOTTED = rf"(?:{INITIAL}\.(?:{SP}?-?{SP}?{INITIAL}\.){{0,3}})"
+SUFFIX = r"(?:Jr|Sr|III|II|IV|2nd|3rd|4th)\.?(?![\w])"
+# A surname: capitalised, with particles (`van der Berg`, `De la Cruz`, `d'Alembert`,
+# `O'Brien`, `Ramón y Cajal`), hyphens (`Wray-Cahen`), apostrophes; any script's letters.
+_NAME_WORD = r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*"
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|e|zu|St\.)"
+# (The first word is capitalised: the look-ahead, since `[^\W\d_]` takes any letter.)
+SURNAME = (
+    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’])?(?=[^\W\d_a-z]){_NAME_WORD}"
+    rf"(?:{SP}+(?:y{SP}+)?(?=[^\W\d_a-z]){_NAME_WORD}){{0,2}})"
+)
+ET_AL = rf"(?:et{SP}+al\.?|and{SP}+others|et{SP}+coll\.?|u\.{SP}?a\.)"
+
+DOI = r"10\.\d{4,9}/[^\s\"<>]+"
+URL = r"(?:https?://|www\.)\S+"

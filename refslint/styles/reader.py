@@ -1,0 +1,176 @@
+"""Tokens and their roles -> a Reference with fields that keep their exact spans.
+
+The lexer (lexer.py) cuts a reference into typed tokens; a family's grammar (grammar.py) says
+what each token is. Here the tokens of each role become fields: the author list, the title
+(a quoted title without its quotes), the container (the journal, or a book), and the pieces the
+citation-block tokens carry (year, volume, issue, pages). What follows the citation block is
+kept as trailers (DOI, URL ...) and extras (debris for E001/E002). Only normalisation happens
+here: trimming the punctuation that separates elements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entry, Field, Reference, Span
+from . import grammar, lexer
+from .kinds import classify
+from .lexer import Tok
+
+# Punctuation that separates an element from the next, not part of it.
+_TRAILING = ".,;:"
+_INITIAL_END = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
+_YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
+# Tokens that are a citation block (or part of one).
+CITATION_BLOCKS = frozenset(("VCITE", "YVP", "VCOMMA", "VCOLON", "VOLLABEL", "NOLABEL", "PPLABEL", "DATEEND"))
+# Quoted titles: the group that holds the text between the quotes.
+_QUOTED_TEXT = ("text", "text2", "text3", "text4")
+
+
+def tokens(text: str) -> list[Tok]:
+    return lexer.scan(text)
+
+
+def read(entry: Entry, index: int, family: str, toks: list[Tok] | None = None) -> Reference:
+    """The reference of an entry, read in `family`; when that family cannot place it, in the
+    first family that can (the reference's style then says which), else as `other`."""
+    ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
+    toks = tokens(entry.text) if toks is None else toks
+    types = tuple(t.type for t in toks)
+    chosen, found = family, grammar.roles(family, types) if family != "other" else None
+    if found is None:
+        for other in grammar.FAMILIES:
+            if other != family:
+                found = grammar.roles(other, types)
+                if found is not None:
+                    chosen = other
+                    break
+    if found is None:
+        chosen, found = "other", grammar.roles("other", types)
+        if found is None:  # only an empty entry: nothing to read
+            ref.kind = ref.style = "other"
+            return ref
+    ref.style = chosen
+    _fill(ref, toks, found)
+    return ref
+
+
+def _fill(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None:
+    base, raw = ref.span.start, ref.raw
+    by_role: dict[str, list[Tok]] = {}
+    for tok, role in zip(toks, roles, strict=True):
+        by_role.setdefault(role, []).append(tok)
+    fields = ref.fields
+    authors = by_role.get("authors")
+    if authors:
+        tok = authors[0]
+        # (The period after a last dotted initial is the initial's; after `Smith AB` it ends the list.)
+        dotted = tok.type in ("NAMES_INVERTED", "NAMES_GIVEN_FIRST", "NAMES_MIXED")
+        end = _trim(raw, tok.start, tok.end, keep_initial=dotted)
+        fields["authors"] = Field("authors", raw[tok.start : end], Span(base + tok.start, base + end))
+        ref.memo["name-form"] = tok.type
+    title = by_role.get("title")
+    if title:
+        _text_field(ref, "title", title)
+    for role in ("cite", "year", "volume", "number", "pages"):
+        for tok in by_role.get(role, ()):
+            _pieces(ref, tok)
+    for tok in by_role.get("cite", ())[:1]:
+        end = _trim(raw, tok.start, tok.end)
+        start = _skip_leading(raw, tok.start, end)
+        fields["cite"] = Field("cite", raw[start:end], Span(base + start, base + end))
+    for tok in by_role.get("trailer", ()):
+        end = _trim(raw, tok.start, tok.end, keep_dot_in_link=True)
+        ref.trailers.append(Field("trailer", raw[tok.start : end], Span(base + tok.start, base + end)))
+    for tok in by_role.get("extra", ()):
+        span = Span(base + tok.start, base + tok.end)
+        ref.extras.append(Field(tok.type.lower(), raw[tok.start : tok.end], span))
+    if ref.style == "other":
+        _read_other(ref, toks, roles)
+        ref.kind = classify(raw)
+        if ref.kind == "journal" and any(t.type in CITATION_BLOCKS for t in toks):
+            # It has a citation block, yet no family places it: a structure refslint cannot read
+            # (R001 says so once), not a list of missing elements.
+            ref.memo["unplaced"] = True
+            ref.memo["tokens"] = toks  # R001 says where the reading goes wrong
+        return
+    container = by_role.get("container")
+    kind = classify(raw, journal_like=True)
+    ref.kind = kind
+    if container:
+        _text_field(ref, "journal" if kind in ("journal", "preprint") else "container", container)
+
+
+def _pieces(ref: Reference, tok: Tok) -> None:
+    """The year, volume, issue and pages a token carries (the first of each wins)."""
+    base, raw, fields = ref.span.start, ref.raw, ref.fields
+    for name, start, end in tok.groups:
+        if name in _QUOTED_TEXT:
+            continue
+        field = {"pages2": "pages", "text": None}.get(name, name)
+        if field is None or field in fields or start == end:
+            continue
+        if field == "date" and not raw[start:end].strip():
+            continue
+        fields[field] = Field(field, raw[start:end], Span(base + start, base + end))
+
+
+def _text_field(ref: Reference, name: str, toks: list[Tok]) -> None:
+    base, raw = ref.span.start, ref.raw
+    first, last = toks[0], toks[-1]
+    start, end = first.start, last.end
+    if first.type == "QUOTED" and len(toks) == 1:
+        inner = next(((s, e) for g, s, e in first.groups if g in _QUOTED_TEXT), None)
+        if inner is not None:
+            start, end = inner
+    end = _trim(raw, start, end, keep_initial=name != "title")
+    if name != "title":
+        end = _trim(raw, start, end)
+    if end > start:
+        ref.fields[name] = Field(name, raw[start:end], Span(base + start, base + end))
+
+
+def _trim(raw: str, start: int, end: int, keep_initial: bool = False, keep_dot_in_link: bool = False) -> int:
+    """The end of an element without the punctuation (and spaces) that separate it from the next:
+    `Title.` -> `Title`; but `Smith, J. A.` keeps the period of its last initial."""
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    while end > start and raw[end - 1] in _TRAILING:
+        if raw[end - 1] == "." and keep_initial and _INITIAL_END.search(raw[start:end]):
+            break
+        if keep_dot_in_link:
+            break
+        end -= 1
+        while end > start and raw[end - 1].isspace():
+            end -= 1
+    return end
+
+
+def _skip_leading(raw: str, start: int, end: int) -> int:
+    """A citation block's leading separator (`, 13, 342–349` in APA) is not part of it."""
+    while start < end and (raw[start] in ",;" or raw[start].isspace()):
+        start += 1
+    return start
+
+
+def _read_other(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None:
+    """A book, chapter, report or web page: the first text after the authors is the title, the
+    rest the container (publisher, series, site); the year is the last plausible year."""
+    base, raw = ref.span.start, ref.raw
+    elements = [t for t, r in zip(toks, roles, strict=True) if r == "element"]
+    body = [t for t in elements if t.type in ("SEG", "ABBR", "QUOTED")]
+    if body and "title" not in ref.fields:
+        _text_field(ref, "title", body[:1])
+    if len(body) > 1:
+        _text_field(ref, "container", body[1:])
+    if "year" not in ref.fields:
+        for tok in reversed([t for t in elements if t.type != "TRAILER"]):
+            years = list(_YEAR_IN.finditer(raw, tok.start, tok.end))
+            if years:
+                y = years[-1]
+                ref.fields["year"] = Field("year", y.group(0), Span(base + y.start(), base + y.end()))
+                break
+    for tok, role in zip(toks, roles, strict=True):
+        if role == "element" and tok.type == "TRAILER":
+            end = _trim(raw, tok.start, tok.end, keep_dot_in_link=True)
+            ref.trailers.append(Field("trailer", raw[tok.start : end], Span(base + tok.start, base + end)))
