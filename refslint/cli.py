@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import ConfigError, UsageError
 
-SUBCOMMANDS = ("check", "rules", "rule", "parse", "version")
+SUBCOMMANDS = ("check", "rules", "rule", "parse", "styles", "version")
 COMMANDS = """commands:
   refslint [check] [PATHS ...]   lint files and folders (the default command)
   refslint rules [--format json] list every rule: code, name, level, fix
   refslint rule CODE             explain a rule: what it finds, why, examples, options
   refslint parse [PATHS ...]     the parsed references as JSON (--format csl-json: CSL-JSON)
+  refslint styles [--format json] the citation styles refslint reads and their conventions
   refslint version               print the version
 
 exit status: 0 no problems, 1 problems found, 2 usage or configuration error"""
@@ -52,7 +53,7 @@ def _jobs(value: str) -> int:
 def check_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="refslint",
-        usage="refslint [check] [options] [PATHS ...]\n       refslint {rules,rule,parse,version} ...",
+        usage="refslint [check] [options] [PATHS ...]\n       refslint {rules,rule,parse,styles,version} ...",
         description="Lint bibliographic reference lists.",
         epilog=COMMANDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -98,6 +99,10 @@ def check_parser() -> argparse.ArgumentParser:
         help="print the resolved configuration for the given path and exit",
     )
     p.add_argument("--preset", choices=("vancouver", "ama"), help="apply a preset (overrides `extends`)")
+    p.add_argument(
+        "--style",
+        help="read every list in this citation style (see `refslint styles`; default: each list's own)",
+    )
     p.add_argument("--stdin-filename", help="name to report for standard input")
     p.add_argument(
         "--input-format",
@@ -163,6 +168,8 @@ def _dispatch(args: list[str]) -> int:
             return _rule(rest)
         if command == "parse":
             return _parse(rest)
+        if command == "styles":
+            return _styles(rest)
         if command == "version":
             print(f"refslint {__version__}")
             return 0
@@ -199,6 +206,16 @@ def _rule(rest: list[str]) -> int:
     return 0
 
 
+def _styles(rest: list[str]) -> int:
+    p = _Parser(prog="refslint styles", description="List the citation styles refslint reads.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    ns = p.parse_args(rest)
+    from .docs import styles_json, styles_table
+
+    print(styles_json() if ns.format == "json" else styles_table())
+    return 0
+
+
 def _parse(rest: list[str]) -> int:
     """`refslint parse`: the references of files as data, one JSON object each (path, line,
     style, the fields as a CSL-JSON item, each field's span), or a plain CSL-JSON array."""
@@ -206,7 +223,7 @@ def _parse(rest: list[str]) -> int:
     from pathlib import Path
 
     from . import api
-    from .config import build_config
+    from .config import build_config, check_style
     from .decode import DecodeError, decode
     from .report import LineIndex
 
@@ -216,9 +233,11 @@ def _parse(rest: list[str]) -> int:
     )
     p.add_argument("--format", choices=("json", "csl-json"), default="json")
     p.add_argument("--input-format", choices=("text", "markdown", "latex", "bibtex"))
+    p.add_argument("--style", help="read every list in this style (default: each list's own, detected)")
     p.add_argument("--stdin-filename", help="name to report for standard input")
     ns = p.parse_args(rest)
     config = build_config(isolated=True)
+    style = check_style(ns.style, "--style") if ns.style else None
     out, failed = [], False
     for path in api.expand_paths(ns.paths or ["."], config):
         name = ns.stdin_filename or "-" if path == "-" else path
@@ -231,7 +250,7 @@ def _parse(rest: list[str]) -> int:
             continue
         doc = api.read_document(source, ns.input_format)
         lines = LineIndex(source.text)
-        for item in api.parse_document(doc):
+        for item in api.parse_document(doc, ns.style if style else None):
             out.append(item.csl if ns.format == "csl-json" else item.as_json(lines.position))
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 2 if failed else 0
@@ -253,6 +272,10 @@ def _check(args: list[str]) -> int:
         preset=ns.preset,
     )
     config.input_format = ns.input_format
+    if ns.style:
+        from .config import check_style
+
+        config.style = check_style(ns.style, "--style")
     for warning in config.warnings:
         print(f"refslint: warning: {warning}", file=sys.stderr)
     adopting = [f for f, on in (("--add-noqa", ns.add_noqa), ("--write-baseline", ns.write_baseline)) if on]

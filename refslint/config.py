@@ -64,7 +64,7 @@ class Config:
     input_format: str | None = None  # --input-format: read every file as this format
     baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
     jobs: int = 1  # --jobs: processes for many files and for very long lists
-    style: str | None = None  # `style:` / --style: read every list in this style family
+    style: str | None = None  # `style:` / --style: read every list in this style
     warnings: list[str] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()  # refslint's rules and the configuration's own rule files
     recipe: dict[str, Any] = field(default_factory=dict)  # build_config's arguments
@@ -95,17 +95,18 @@ class Config:
 
 
 def check_style(value: Any, where: str) -> str | None:
-    """The style family a `style` setting names (a family or a style of one), or None for auto."""
-    from .styles.catalogue import family_of, style_names
+    """The style a `style` setting names (a style of `refslint styles`, an alias of one, or a
+    family), as its canonical name; None for auto (each list's own)."""
+    from .styles.catalogue import canonical, style_names
 
     if value in (None, "auto"):
         return None
-    family = family_of(str(value))
-    if family is None:
+    name = canonical(str(value))
+    if name is None:
         raise ConfigError(
             f"{where}: unknown style `{value}`{nearest(str(value), style_names())} (see `refslint styles`)"
         )
-    return family
+    return name
 
 
 def _rebuild(recipe: dict[str, Any], attributes: dict[str, Any]) -> Config:

@@ -155,3 +155,44 @@ def rules_markdown() -> str:
 
 if __name__ == "__main__":
     print(rules_markdown(), end="")
+
+
+def styles_table() -> str:
+    """`refslint styles`: each style, its family, an example and what it leaves open."""
+    from .styles.catalogue import styles
+
+    out = []
+    for style in styles().values():
+        aliases = f" (also: {', '.join(style.aliases)})" if style.aliases else ""
+        out.append(f"{style.name}: {style.title}{aliases}")
+        out.append(f"  family: {style.family}")
+        out.append(f"  example: {style.example}")
+        absent = [e for e, need in style.elements.items() if need == "absent"]
+        if absent:
+            out.append(f"  never carries: {', '.join(absent)}")
+        conventions = ", ".join(f"{k} {v}" for k, v in style.conventions.items())
+        out.append(f"  conventions: {conventions}")
+        if style.et_al:
+            more, first = style.et_al
+            out.append(f"  et al.: more than {more} authors -> the first {first}, et al.")
+        out.append("")
+    out.append("A list's style is detected from its references (`refslint --verbose`, `refslint parse`);")
+    out.append("set it with `style:` in the configuration or `--style`.")
+    return "\n".join(out)
+
+
+def styles_json() -> str:
+    from .styles.catalogue import styles
+
+    return json.dumps(
+        [
+            {
+                "name": s.name, "title": s.title, "family": s.family, "aliases": list(s.aliases),
+                "example": s.example, "elements": s.elements, "conventions": s.conventions,
+                "et-al": {"more-than": s.et_al[0], "list": s.et_al[1]} if s.et_al else None,
+            }
+            for s in styles().values()
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )  # fmt: skip

@@ -93,6 +93,18 @@ def style_names() -> list[str]:
     return sorted(set(names))
 
 
+def canonical(name: str) -> str | None:
+    """A style's own name for a style name, an alias or a family's name; None if unknown."""
+    key = name.strip().lower().replace("_", "-").replace(" ", "-")
+    for style in styles().values():
+        if key == style.name or key in style.aliases:
+            return style.name
+    for family in ALL:
+        if key == family.replace("_", "-"):
+            return family
+    return None
+
+
 def family_of(name: str) -> str | None:
     """The family a style name (or a family's own name) stands for."""
     key = name.strip().lower().replace("_", "-").replace(" ", "-")

@@ -34,10 +34,14 @@ class Detection(NamedTuple):
     references: int  # references that voted (fit at least one family)
     looked_at: int
     style: str = ""  # the style of the family whose conventions the list follows
+    configured: bool = False  # set by the user (`style:`, --style), not guessed
 
     @property
     def settled(self) -> bool:
-        """Most references that fit a style fit this one (a mixed list is not judged as mixed)."""
+        """The list's style is certain: set by the user, or fitting most of the references that
+        fit a style (a mixed list is not judged as mixed)."""
+        if self.configured:
+            return True
         return self.references > 0 and self.votes.get(self.family, 0.0) >= 0.6 * self.references
 
     @property
@@ -46,10 +50,12 @@ class Detection(NamedTuple):
         return style.conventions if style else {}
 
     def describe(self) -> str:
+        name = catalogue.styles()[self.style].title if self.style in catalogue.styles() else self.family
+        if self.configured:
+            return f"style: {name} (configured)"
         if not self.references:
             return f"style: none recognised in {self.looked_at} references"
         share = self.votes.get(self.family, 0.0) / self.references
-        name = catalogue.styles()[self.style].title if self.style in catalogue.styles() else self.family
         return f"style: {name} ({share:.0%} of {self.references} references that fit a style)"
 
 
@@ -82,7 +88,7 @@ def list_family(texts: Iterable[str], configured: str | None = None) -> Detectio
     if configured:
         family = catalogue.family_of(configured) or "vancouver"
         chosen = configured if configured in catalogue.styles() else _style_of(family, features)
-        return Detection(family, dict(votes), voters, looked, chosen)
+        return Detection(family, dict(votes), voters, looked, chosen, configured=True)
     if not votes:
         return Detection("vancouver", {}, 0, looked, "vancouver")
     best = max(grammar.FAMILIES, key=lambda f: (votes.get(f, 0.0), -grammar.FAMILIES.index(f)))
