@@ -78,13 +78,14 @@ def list_family(texts: Iterable[str], configured: str | None = None) -> Detectio
         except lexer.Unlexable:
             continue
         types = tuple(t.type for t in toks)
-        fits = [f for f in grammar.FAMILIES if grammar.roles(f, types) is not None]
-        if not fits:
+        weights = {f: _weight(f, r) for f in grammar.FAMILIES if (r := grammar.roles(f, types)) is not None}
+        if not weights:
             continue
         voters += 1
         features.append((toks, text))
-        for f in fits:
-            votes[f] += 1 / len(fits)
+        total = sum(weights.values())
+        for f, w in weights.items():
+            votes[f] += w / total
     if configured:
         family = catalogue.family_of(configured) or "vancouver"
         chosen = configured if configured in catalogue.styles() else _style_of(family, features)
@@ -142,3 +143,17 @@ def _conventions_seen(toks: list[lexer.Tok], roles: tuple[str, ...], text: str) 
         if " " in journal:
             seen["journal-periods"] = "periods" if "." in journal else "none"
     return seen
+
+
+def _weight(family: str, roles: tuple[str, ...]) -> float:
+    """How well a family reads a reference: fully when every element its style requires is
+    there, half when one is missing (`Name 1991, ApJ, 370, 604` reads as author-date without a
+    title, and as astronomy's titleless style in full)."""
+    style = catalogue.family_style(family)
+    if style is None:
+        return 1.0
+    present = set(roles)
+    for element in ("authors", "title", "container"):
+        if style.elements.get(element) == "required" and element not in present:
+            return 0.5
+    return 1.0

@@ -7,8 +7,9 @@ sequence and family and kept as a tuple of roles, one per token: in this process
 start-up memo (keyed by the grammar's checksum). Real lists produce a few hundred sequences; a
 run over familiar shapes never imports Lark.
 
-The grammar is ambiguous only where a family allows it (Earley, ties resolved by rule order);
-the tests check that no family's sequences of the test corpora have two parses.
+The grammar is ambiguous where the text is: the split between a title and its container. Every
+reading is kept (Earley, explicit ambiguity) and the preferred one chosen (`_preference`): a
+title rather than none, abbreviations to the container.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from typing import Any
 from ..cache import memo
 
 # In the order a tie between families is broken (most common first).
-FAMILIES = ("vancouver", "author_paren", "author_year", "nature", "ieee", "acs", "aps", "rsc")
+FAMILIES = ("vancouver", "author_paren", "author_year", "nature", "ieee", "acs", "aps", "rsc", "aas")
 ALL = (*FAMILIES, "other")
 
 # Grammar rule -> the role of the tokens under it.
 _ROLES = {
     "authors": "authors",
     "title": "title",
+    "quoted_title": "title",
     "container": "container",
+    "container_rest": "container",
+    "body": "body",
     "year_paren": "year",
     "year_element": "year",
     "date_end": "year",
@@ -64,7 +68,7 @@ def _parser() -> Any:
 
     # (Lark caches only LALR analyses; an Earley parser is built in a few milliseconds, and only
     # in a run that meets a new sequence of token types.)
-    return Lark(_grammar(), parser="earley", lexer=TypeSequenceLexer, start=list(ALL), ambiguity="resolve")
+    return Lark(_grammar(), parser="earley", lexer=TypeSequenceLexer, start=list(ALL), ambiguity="explicit")
 
 
 # (family, token types) -> roles, or None when the family cannot place the sequence
@@ -90,16 +94,32 @@ def roles(family: str, types: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def _parse(family: str, types: tuple[str, ...]) -> tuple[str, ...] | None:
     from lark.exceptions import UnexpectedInput
+    from lark.visitors import CollapseAmbiguities
 
     try:
         tree = _parser().parse(" ".join(types), start=family)
     except UnexpectedInput:  # the family cannot place this sequence (not a failure of refslint)
         return None
-    out: list[str] = []
-    _walk(tree, "element", out)
-    if len(out) != len(types):  # pragma: no cover - every token is a leaf of the tree
-        return None
-    return tuple(out)
+    readings = []
+    for candidate in CollapseAmbiguities().transform(tree)[:_MAX_READINGS]:
+        out: list[str] = []
+        _walk(candidate, "element", out)
+        if len(out) == len(types):
+            readings.append(tuple(out))
+    return max(readings, key=lambda r: _preference(r, types)) if readings else None
+
+
+_MAX_READINGS = 256
+
+
+def _preference(roles: tuple[str, ...], types: tuple[str, ...]) -> tuple[int, ...]:
+    """How good a reading is where the grammar allows several (the split between the title and
+    the container): a title rather than none, then the longest run of abbreviations in the
+    container (`Title. J. Mol. Biol.`), then the fewest text elements left as extras."""
+    has_title = "title" in roles or "body" in roles
+    container = sum(1 for r in roles if r == "container")
+    extras = sum(1 for r, t in zip(roles, types, strict=True) if r == "extra" and t in ("SEG", "ABBR"))
+    return (has_title, container, -extras)
 
 
 def _walk(node: Any, role: str, out: list[str]) -> None:

@@ -31,6 +31,8 @@ TRAILER_START = (
     r"|Accessed|Retrieved|Published{SP}online|\[Internet\]|Erratum|Comment|Review|Cited{SP}in|Links)"
 ).replace("{SP}", SP)
 END = rf"(?={SP}*(?:[.,;]{SP}*)?(?:$|{TRAILER_START}))"
+# The period that ends a reference, taken by the token before it (`pp. 666–679.`).
+LAST_PERIOD = rf"(?:\.(?={SP}*(?:$|{TRAILER_START})))?"
 
 
 class TokenSpec(NamedTuple):
@@ -98,7 +100,7 @@ SPECS: tuple[TokenSpec, ...] = (
     TokenSpec("NOLABEL", rf",?{SP}*(?:[Nn]o\.|[Ii]ssue|[Nn]um\.){SP}*{f('issue', _ISSUE_WORD)}(?![\w])"),
     TokenSpec(
         "PPLABEL",
-        rf",?{SP}*(?:pp?\.|Art\.{SP}*(?:no\.)?|Article(?:{SP}+no\.)?){SP}*{f('pages', p.PAGES)}",
+        rf",?{SP}*(?:pp?\.|Art\.{SP}*(?:no\.)?|Article(?:{SP}+no\.)?){SP}*{f('pages', p.PAGES)}{LAST_PERIOD}",
     ),
     # The year that ends an IEEE or MLA reference: `, 2019.`, `, Jan. 2019.`
     TokenSpec("DATEEND", rf",{SP}*(?:{p.MONTH}{SP}*(?:{p.DAY},?{SP}*)?)?{f('year', p.YEAR)}\.?" + END),
@@ -108,6 +110,8 @@ SPECS: tuple[TokenSpec, ...] = (
         rf",{SP}*(?:{p.MONTH}{SP}*(?:{p.DAY},?{SP}*)?)?{f('year', p.YEAR)}"
         rf"(?=,{SP}*(?:pp?\.|Art|[Pp]ages?))",
     ),
+    # A year after a comma, standing as an element: `Editorial, 2010. Title` (Elsevier Harvard)
+    TokenSpec("COMMAYEAR", rf",{SP}*{f('year', p.YEAR)}(?:{SP}+{p.MONTH}(?:{SP}+{p.DAY})?)?\.(?={SP}|$)"),
     # A year standing as an element: `Name AB. 2015. Title`, `Name, A., 2015. Title`
     TokenSpec(
         "YEARSEG",
@@ -127,7 +131,9 @@ def _names(item: str, sep: str, last: str, end: str) -> str:
     """An author list: items separated by `sep`, the last one possibly after `last`, et al.;
     the next element follows after a space (a list that stops at a comma is not this form:
     a garbled one is read loosely)."""
-    return rf"{item}(?:{sep}{item}){{0,300}}(?:{last}{item})?(?:,?{SP}*{p.ET_AL})?{end}(?={SP}|$)"
+    # (APA 7 cuts a list of 21 or more with an ellipsis before the last name.)
+    ellipsis = rf"(?:,?{SP}*(?:…|\.{SP}?\.{SP}?\.){SP}*{item})"
+    return rf"{item}(?:{sep}{item}){{0,300}}(?:{last}{item}|{ellipsis})?(?:,?{SP}*{p.ET_AL})?{end}(?={SP}|$)"
 
 
 def name_item(form: str, groups: bool = False) -> str:
@@ -157,12 +163,18 @@ _COMPACT, _INVERTED, _GIVEN_FIRST = name_item("compact"), name_item("inverted"),
 
 NAME_SPECS: tuple[TokenSpec, ...] = (
     # Vancouver / NLM / AMA: `Smith AB, Jones C, et al.`
-    TokenSpec("NAMES_COMPACT", _names(_COMPACT, rf",{SP}*", rf",?{SP}+(?:and|&){SP}+", r"\.?"), False, True),
-    # Chicago: `Smith, A. B., C. Jones, and E. Doe.`
+    TokenSpec(
+        # (A comma ends the list only before the year: `Popham R., Narayan R., 1991, ApJ`.)
+        "NAMES_COMPACT",
+        _names(_COMPACT, rf",{SP}*", rf",?{SP}+(?:and|&){SP}+", rf"(?:\.|,(?={SP}+{p.YEAR}))?"),
+        False,
+        True,
+    ),
+    # Chicago: `Smith, A. B., C. Jones, and E. Doe.`, `Smith, A. B., C. Jones, E. Doe, et al.`
     TokenSpec(
         "NAMES_MIXED",
-        rf"{_INVERTED}(?:,{SP}*{_GIVEN_FIRST}){{0,300}},?{SP}*(?:and|&){SP}+{_GIVEN_FIRST}(?:,?{SP}*{p.ET_AL})?\.?"
-        rf"(?={SP}|$)",
+        rf"{_INVERTED}(?:(?:,{SP}*{_GIVEN_FIRST}){{1,300}}(?:,?{SP}*(?:and|&){SP}+{_GIVEN_FIRST})?"
+        rf"|,?{SP}*(?:and|&){SP}+{_GIVEN_FIRST})(?:,?{SP}*{p.ET_AL})?\.?(?={SP}|$)",
         False,
         True,
     ),
@@ -199,6 +211,11 @@ ABBREVIATION = re.compile(
 )
 
 
+# A quoted title is a whole element when punctuation ends it at its closing quote: `“Title,”`,
+# `“Title.”`, `“Title”,` (IEEE, Chicago, Harvard); else the quote is part of a sentence.
+_ENDS_ELEMENT = re.compile(r"(?:[.,?!][”\"’']|[”\"’'][.,])$")
+
+
 class Tok(NamedTuple):
     type: str
     start: int
@@ -212,6 +229,7 @@ def _rename(spec: TokenSpec) -> str:
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
 def _stop() -> str:
@@ -225,9 +243,13 @@ def _segment() -> str:
     # A run of text up to a sentence's end (`. `, `? `, `! `, possibly before a closing quote),
     # stopping early where a token that may follow text starts (after a space or a comma).
     stop = _stop()
+    # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower
+    # case, `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj`
+    # and the preprint servers are journals.)
     return (
-        rf"\S(?:[^\s.?!,]+|[.?!](?![”\"’']?(?:\s|$))|,(?!{stop})|\s+(?!{stop}))*"
-        rf"(?:[.?!][”\"’']?|,(?={SP}|$))?"
+        rf"\S(?:[^\s.?!,]+|[.?!](?![”\"’']?(?:\s|$))|(?<=\.[A-Za-z])\.(?=\s[^\s\d])|\.(?={SP}{_LOWER_WORD})"
+        rf"|(?!{stop}),|\s+(?!{stop}))*"
+        rf"(?:[.?!][”\"’']?|(?!{stop}),(?={SP}|$))?"
     )
 
 
@@ -283,6 +305,8 @@ def scan(text: str) -> list[Tok]:
         )
         if kind == "SEG":
             kind = _segment_kind(text[start:stop], not tokens)
+        elif kind == "QUOTED" and not _ENDS_ELEMENT.search(text, start, stop):
+            kind = "QUOTEPART"  # `“Rapid-impact interventions”: how a policy ...`: part of a title
         tokens.append(Tok(kind, start, stop, groups))
         pos = m.end()
         pattern = later

@@ -47,15 +47,20 @@ INITIAL = r"(?:[A-Z]|Ch|Th|Ph|Sh|Yu|Zh|[ÀÁÂÄÅÆÇÉÈÊËÍÎÏÑÓÒÔÖØ
 # `AB`, `ABC`, `A-B` (compact, NLM); `A. B.`, `A.B.`, `A.-B.` (dotted)
 INITIALS_COMPACT = rf"(?:{INITIAL}(?:-?{INITIAL}){{0,3}})"
 INITIALS_DOTTED = rf"(?:{INITIAL}\.(?:{SP}?-?{SP}?{INITIAL}\.){{0,3}})"
-SUFFIX = r"(?:Jr|Sr|III|II|IV|2nd|3rd|4th)\.?(?![\w])"
+SUFFIX = r"(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?(?![\w])"
 # A surname: capitalised, with particles (`van der Berg`, `De la Cruz`, `d'Alembert`,
-# `O'Brien`, `Ramón y Cajal`), hyphens (`Wray-Cahen`), apostrophes; any script's letters.
+# `vanEngelsdorp`, `O'Brien`, `Ramón y Cajal`), hyphens (`Wray-Cahen`), apostrophes; any
+# script's letters. A later word in capitals only (`Chapin FS III`) is initials, not surname.
 _NAME_WORD = r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*"
-PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|bin|ibn|al|el|y|e|zu|St\.)"
+PARTICLE = (
+    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]os|[Dd]as|[Dd]es|[Dd]u|[Ll]a|[Ll]as"
+    r"|[Ll]os|[Ll]e|[Tt]en|[Tt]er|bin|ibn|al|el|y|e|zu|St\.)"
+)
 # (The first word is capitalised: the look-ahead, since `[^\W\d_]` takes any letter.)
 SURNAME = (
-    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’])?(?=[^\W\d_a-z]){_NAME_WORD}"
-    rf"(?:{SP}+(?:y{SP}+)?(?=[^\W\d_a-z]){_NAME_WORD}){{0,2}})"
+    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’]|(?:van|von|de|di|da|du|la|le|ten|ter|mac|mc)(?=[A-Z]))?"
+    rf"(?=[^\W\d_a-z]){_NAME_WORD}"
+    rf"(?:{SP}+(?:{PARTICLE}{SP}+){{0,2}}(?=[^\W\d_a-z])(?![A-Z]{{1,4}}(?![\w'’\-])){_NAME_WORD}){{0,2}})"
 )
 ET_AL = rf"(?:et{SP}+al\.?|and{SP}+others|et{SP}+coll\.?|u\.{SP}?a\.)"
 

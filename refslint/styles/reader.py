@@ -72,9 +72,13 @@ def _fill(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None:
     title = by_role.get("title")
     if title:
         _text_field(ref, "title", title)
-    for role in ("cite", "year", "volume", "number", "pages"):
+    # The year element first: in `Name. 2004. Title. Lancet Neurol 2004: 343–53` (author-date)
+    # the number before the colon is the volume, though a Vancouver block reads it as a year.
+    for tok in by_role.get("year", ()):
+        _pieces(ref, tok)
+    for role in ("cite", "volume", "number", "pages"):
         for tok in by_role.get(role, ()):
-            _pieces(ref, tok)
+            _pieces(ref, tok, year_is_volume="year" in by_role)
     for tok in by_role.get("cite", ())[:1]:
         end = _trim(raw, tok.start, tok.end)
         start = _skip_leading(raw, tok.start, end)
@@ -97,17 +101,38 @@ def _fill(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None:
     container = by_role.get("container")
     kind = classify(raw, journal_like=True)
     ref.kind = kind
+    journal = "journal" if kind in ("journal", "preprint") else "container"
     if container:
-        _text_field(ref, "journal" if kind in ("journal", "preprint") else "container", container)
+        _text_field(ref, journal, container)
+    body = by_role.get("body")
+    if body:
+        _split_body(ref, body, journal)
 
 
-def _pieces(ref: Reference, tok: Tok) -> None:
+def _split_body(ref: Reference, toks: list[Tok], journal: str) -> None:
+    """A titleless style's text before the citation block: the journal, or (when the style's
+    render adds the title) the title, a comma, and the journal."""
+    base, raw = ref.span.start, ref.raw
+    start, end = toks[0].start, _trim(raw, toks[0].start, toks[-1].end)
+    cut = raw.rfind(", ", start, end)
+    if cut > start:
+        title_end = _trim(raw, start, cut)
+        ref.fields["title"] = Field("title", raw[start:title_end], Span(base + start, base + title_end))
+        start = cut + 2
+    if end > start:
+        ref.fields[journal] = Field(journal, raw[start:end], Span(base + start, base + end))
+
+
+def _pieces(ref: Reference, tok: Tok, year_is_volume: bool = False) -> None:
     """The year, volume, issue and pages a token carries (the first of each wins)."""
     base, raw, fields = ref.span.start, ref.raw, ref.fields
+    names = {g for g, _s, _e in tok.groups}
     for name, start, end in tok.groups:
         if name in _QUOTED_TEXT:
             continue
         field = {"pages2": "pages", "text": None}.get(name, name)
+        if field == "year" and year_is_volume and ("pages2" in names or tok.type == "DATEMID"):
+            field = "volume"  # `Lancet Neurol 2004: 343–53`, `Lancet Neurol, 2004, pp. 343–353`
         if field is None or field in fields or start == end:
             continue
         if field == "date" and not raw[start:end].strip():
