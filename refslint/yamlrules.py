@@ -30,7 +30,10 @@ from .yamlio import YAMLError, load_shipped, safe_load
 TYPES = ("existence", "substitution", "consistency", "conditional")
 FIELDS = ("raw", "authors", "title", "journal", "year", "volume", "issue", "pages", "container")
 KINDS = ("journal", "preprint", "book", "chapter", "web", "thesis", "conference", "report", "other")
-_COMMON = {"code", "name", "type", "summary", "description", "bad", "good", "level", "message", "formats"}
+_COMMON = {
+    "code", "name", "type", "summary", "description", "bad", "good", "level", "message", "formats",
+    "off-when",
+}
 _ALLOWED = {
     "existence": _COMMON | {"field", "patterns", "ignorecase", "fix", "prefilter"},
     "substitution": _COMMON | {"field", "swap", "table", "words", "fix"},
@@ -94,6 +97,7 @@ def build(spec: Any, where: str, trusted: bool = False) -> Rule:
     field = spec.get("field", "raw")
     if kind != "conditional" and field not in FIELDS:
         raise ConfigError(f"{here}: `field` must be one of {', '.join(FIELDS)}, got {field!r}")
+    off_when = _off_when(spec.get("off-when"), here)
     formats = spec.get("formats", list(FORMATS))
     if not isinstance(formats, list) or not formats or any(f not in FORMATS for f in formats):
         raise ConfigError(f"{here}: `formats` must be a list of {', '.join(FORMATS)}")
@@ -130,7 +134,27 @@ def build(spec: Any, where: str, trusted: bool = False) -> Rule:
         trigger=getattr(check, "trigger", None),
         origin=where,
         formats=tuple(formats),
+        off_when=off_when,
     )
+
+
+def _off_when(value: Any, here: str) -> dict[str, tuple[str, ...]]:
+    """`off-when: {journal: [full, either]}`: the list styles' conventions under which the rule
+    does not judge (see rules/styles/*.yaml and `refslint styles`)."""
+    from .styles.catalogue import CONVENTIONS
+
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{here}: `off-when` maps conventions to lists of their values")
+    out = {}
+    for key, values in value.items():
+        values = [values] if isinstance(values, str) else values
+        known = CONVENTIONS.get(key)
+        if known is None or not isinstance(values, list) or any(v not in known for v in values):
+            raise ConfigError(f"{here}: `off-when: {key}` must list values among {CONVENTIONS.get(key, ())}")
+        out[str(key)] = tuple(values)
+    return out
 
 
 def compile_pattern(pattern: Any, here: str, flags: int = 0, trusted: bool = False) -> re.Pattern[str]:

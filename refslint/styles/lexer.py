@@ -40,6 +40,7 @@ class TokenSpec(NamedTuple):
     pattern: str  # with named groups `field` (renamed TOKEN__field when composed)
     stops_text: bool = True  # a text segment ends where this token can start
     at_start: bool = False  # only as the first token of a reference (author lists)
+    stops_first_only: bool = False  # ... only the first segment (the authors) ends there
 
 
 def f(name: str, piece: str) -> str:
@@ -85,6 +86,9 @@ SPECS: tuple[TokenSpec, ...] = (
         rf"(?:,{SP}*)?{f('year', p.YEAR)},{SP}*{f('volume', p.VOLUME)}{ISSUE}?,{SP}*"
         rf"{f('pages', p.PAGES)}\.?" + END,
     ),
+    # A citation block that lost its pages (M006 says so): `Science 2012, 335.` (ACS),
+    # `Journal of Virology, 79.` (APA), `Science 297 (2002).` (Nature), `Microbiol Rev 58.` (ASM)
+    TokenSpec("YV", rf"(?:,{SP}*)?{f('year', p.YEAR)},{SP}*{f('volume', p.VOLUME)}{ISSUE}?\.?" + END),
     # Nature / Science / Cell / APA / Harvard: `521, 436–444`, `, 117(3), pp. 497–529.`,
     # `, 13(6), Article e0199123.`
     TokenSpec(
@@ -95,6 +99,11 @@ SPECS: tuple[TokenSpec, ...] = (
     ),
     # ASM / Chicago / Annual Reviews / Springer: `64:69–114.`, `463: 653–56.`, `181(2):271–80.e8`
     TokenSpec("VCOLON", rf"{f('volume', p.VOLUME)}{ISSUE}?{SP}*:{SP}*{f('pages', p.PAGES)}\.?" + END),
+    TokenSpec(
+        "VOLONLY",
+        rf"(?:,{SP}*)?(?!{p.YEAR}\.?{END}){f('volume', p.VOLUME)}{ISSUE}?[.,]?"
+        rf"(?:{END}|(?={SP}*{_YEAR_PAREN}))",
+    ),
     # IEEE / MLA labels: `, vol. 3`, `, no. 2`, `, pp. 1–9`, `, Art. no. 123`
     TokenSpec("VOLLABEL", rf",?{SP}*(?:[Vv]ol\.|[Vv]olume){SP}*{f('volume', p.VOLUME)}(?![\w])"),
     TokenSpec("NOLABEL", rf",?{SP}*(?:[Nn]o\.|[Ii]ssue|[Nn]um\.){SP}*{f('issue', _ISSUE_WORD)}(?![\w])"),
@@ -111,7 +120,11 @@ SPECS: tuple[TokenSpec, ...] = (
         rf"(?=,{SP}*(?:pp?\.|Art|[Pp]ages?))",
     ),
     # A year after a comma, standing as an element: `Editorial, 2010. Title` (Elsevier Harvard)
-    TokenSpec("COMMAYEAR", rf",{SP}*{f('year', p.YEAR)}(?:{SP}+{p.MONTH}(?:{SP}+{p.DAY})?)?\.(?={SP}|$)"),
+    TokenSpec(
+        "COMMAYEAR",
+        rf",{SP}*{f('year', p.YEAR)}(?:{SP}+{p.MONTH}(?:{SP}+{p.DAY})?)?\.(?={SP}|$)",
+        stops_first_only=True,  # (in a title, `cattle, Belgium, 2012.` goes on)
+    ),
     # A year standing as an element: `Name AB. 2015. Title`, `Name, A., 2015. Title`
     TokenSpec(
         "YEARSEG",
@@ -232,17 +245,21 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
-def _stop() -> str:
+def _stop(first: bool) -> str:
     """Where a text segment stops: before any token that may follow text (the tokens' own
-    patterns, their groups unnamed)."""
-    starts = [_NAMED_GROUP.sub("(?:", s.pattern) for s in SPECS if s.stops_text]
+    patterns, their groups unnamed). `first`: the reference's first segment."""
+    starts = [
+        _NAMED_GROUP.sub("(?:", s.pattern)
+        for s in SPECS
+        if s.stops_text and (first or not s.stops_first_only)
+    ]
     return "|".join(f"(?:{s})" for s in starts)
 
 
-def _segment() -> str:
+def _segment(first: bool = False) -> str:
     # A run of text up to a sentence's end (`. `, `? `, `! `, possibly before a closing quote),
     # stopping early where a token that may follow text starts (after a space or a comma).
-    stop = _stop()
+    stop = _stop(first)
     # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower
     # case, `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj`
     # and the preprint servers are journals.)
@@ -259,9 +276,9 @@ def master() -> tuple[re.Pattern[str], re.Pattern[str]]:
     priority order, each a named group; text segments last."""
     rest = [f"(?P<{s.name}>{_rename(s)})" for s in SPECS]
     names = [f"(?P<{s.name}>{_rename(s)})" for s in NAME_SPECS]
-    seg = f"(?P<SEG>{_segment()})"
     space = rf"{SP}*"
-    first = re.compile(space + "(?:" + "|".join([*rest[:1], *names, *rest[1:], seg]) + ")")
+    first_seg, seg = f"(?P<SEG>{_segment(first=True)})", f"(?P<SEG>{_segment()})"
+    first = re.compile(space + "(?:" + "|".join([*rest[:1], *names, *rest[1:], first_seg]) + ")")
     later = re.compile(space + "(?:" + "|".join([*rest, seg]) + ")")
     return first, later
 

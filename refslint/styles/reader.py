@@ -22,7 +22,9 @@ _TRAILING = ".,;:"
 _INITIAL_END = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
 _YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
 # Tokens that are a citation block (or part of one).
-CITATION_BLOCKS = frozenset(("VCITE", "YVP", "VCOMMA", "VCOLON", "VOLLABEL", "NOLABEL", "PPLABEL", "DATEEND"))
+CITATION_BLOCKS = frozenset(
+    ("VCITE", "YVP", "YV", "VCOMMA", "VCOLON", "VOLONLY", "VOLLABEL", "NOLABEL", "PPLABEL", "DATEEND")
+)
 # Quoted titles: the group that holds the text between the quotes.
 _QUOTED_TEXT = ("text", "text2", "text3", "text4")
 
@@ -92,7 +94,9 @@ def _fill(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None:
     if ref.style == "other":
         _read_other(ref, toks, roles)
         ref.kind = classify(raw)
-        if ref.kind == "journal" and any(t.type in CITATION_BLOCKS for t in toks):
+        # (A lone number, `2014. 3.`, is not much of a citation block: the missing journal and
+        # pages are reported as such.)
+        if ref.kind == "journal" and any(t.type in CITATION_BLOCKS and t.type != "VOLONLY" for t in toks):
             # It has a citation block, yet no family places it: a structure refslint cannot read
             # (R001 says so once), not a list of missing elements.
             ref.memo["unplaced"] = True
