@@ -22,7 +22,9 @@ from typing import Any
 from ..cache import memo
 
 # In the order a tie between families is broken (most common first).
-FAMILIES = ("vancouver", "author_paren", "author_year", "nature", "ieee", "acs", "aps", "rsc", "aas")
+FAMILIES = (
+    "vancouver", "author_paren", "author_year", "nature", "ieee", "acs", "aps", "rsc", "aas", "journal_year",
+)
 ALL = (*FAMILIES, "other")
 
 # Grammar rule -> the role of the tokens under it.
@@ -40,6 +42,7 @@ _ROLES = {
     "cite_vancouver": "cite",
     "cite_after_year": "cite",
     "cite_comma": "cite",
+    "cite_colon": "cite",
     "cite_year_first": "cite",
     "volume_label": "volume",
     "number_label": "number",

@@ -97,8 +97,13 @@ SPECS: tuple[TokenSpec, ...] = (
         rf"(?:(?:pp?\.|Article(?:{SP}+no\.)?){SP}*)?"
         rf"{f('pages', p.PAGES)}[.,]?(?:{END}|(?={SP}*{_YEAR_PAREN}))",
     ),
-    # ASM / Chicago / Annual Reviews / Springer: `64:69–114.`, `463: 653–56.`, `181(2):271–80.e8`
-    TokenSpec("VCOLON", rf"{f('volume', p.VOLUME)}{ISSUE}?{SP}*:{SP}*{f('pages', p.PAGES)}\.?" + END),
+    # ASM / Chicago / Annual Reviews / Springer: `64:69–114.`, `463: 653–56.`, `181(2):271–80.e8`,
+    # and before a year in parentheses: `EMBO J. 4: 167-171 (1985).`
+    TokenSpec(
+        "VCOLON",
+        rf"{f('volume', p.VOLUME)}{ISSUE}?{SP}*:{SP}*{f('pages', p.PAGES)}\.?"
+        rf"(?:{END}|(?={SP}*{_YEAR_PAREN}))",
+    ),
     TokenSpec(
         "VOLONLY",
         rf"(?:,{SP}*)?(?!{p.YEAR}\.?{END}){f('volume', p.VOLUME)}{ISSUE}?[.,]?"

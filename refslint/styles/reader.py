@@ -192,6 +192,11 @@ def _read_other(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None
         _text_field(ref, "title", body[:1])
     if len(body) > 1:
         _text_field(ref, "container", body[1:])
+    for tok in elements:  # years in their own elements first (a page is no year)
+        if tok.type in ("YEARPAREN", "YEARSEG", "COMMAYEAR", "DATEEND", "DATEMID", "VCITE", "YVP", "YV"):
+            for name, start, end in tok.groups:
+                if name == "year" and "year" not in ref.fields:
+                    ref.fields["year"] = Field("year", raw[start:end], Span(base + start, base + end))
     if "year" not in ref.fields:
         for tok in reversed([t for t in elements if t.type != "TRAILER"]):
             years = list(_YEAR_IN.finditer(raw, tok.start, tok.end))
@@ -199,6 +204,9 @@ def _read_other(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None
                 y = years[-1]
                 ref.fields["year"] = Field("year", y.group(0), Span(base + y.start(), base + y.end()))
                 break
+    for tok in elements:  # what citation blocks there are give their pieces (no family placed them)
+        if tok.type in CITATION_BLOCKS or tok.type in ("YEARPAREN", "YEARSEG"):
+            _pieces(ref, tok)
     for tok, role in zip(toks, roles, strict=True):
         if role == "element" and tok.type == "TRAILER":
             end = _trim(raw, tok.start, tok.end, keep_dot_in_link=True)
