@@ -41,6 +41,9 @@ class TokenSpec(NamedTuple):
     stops_text: bool = True  # a text segment ends where this token can start
     at_start: bool = False  # only as the first token of a reference (author lists)
     stops_first_only: bool = False  # ... only the first segment (the authors) ends there
+    # The characters the token can start with (after spaces), or "" for any: the lexer tries
+    # at each position only the tokens that can start with its character (a test checks it).
+    starts: str = ""
 
 
 def f(name: str, piece: str) -> str:
@@ -154,6 +157,30 @@ def _names(item: str, sep: str, last: str, end: str) -> str:
     return rf"{item}(?:{sep}{item}){{0,300}}(?:{last}{item}|{ellipsis})?(?:,?{SP}*{p.ET_AL})?{end}(?={SP}|$)"
 
 
+_DIGITS = "0123456789"
+# What each token can start with (`starts`), declared once here; tests/test_lexer.py checks every
+# token of the test corpora against it.
+_STARTS = {
+    "TRAILER": "dDhwPEAR[",
+    "YEARPAREN": "(",
+    "VCITE": "12",
+    "YVP": ",12",
+    "YV": ",12",
+    "VCOMMA": "," + _DIGITS + "Ss",
+    "VCOLON": _DIGITS + "Ss",
+    "VOLONLY": "," + _DIGITS + "Ss",
+    "VOLLABEL": ",Vv",
+    "NOLABEL": ",NnIi",
+    "PPLABEL": ",pPA",
+    "DATEEND": ",",
+    "DATEMID": ",",
+    "COMMAYEAR": ",",
+    "YEARSEG": "12",
+    "QUOTED": "“\"‘'",
+}
+SPECS = tuple(spec._replace(starts=_STARTS[spec.name]) for spec in SPECS)
+
+
 def name_item(form: str, groups: bool = False) -> str:
     """One name of an author list in a name form; with `groups`, its surname and initials as the
     groups `family` and `initials` (how names.py splits a list)."""
@@ -261,31 +288,66 @@ def _stop(first: bool) -> str:
     return "|".join(f"(?:{s})" for s in starts)
 
 
-def _segment(first: bool = False) -> str:
-    # A run of text up to a sentence's end (`. `, `? `, `! `, possibly before a closing quote),
-    # stopping early where a token that may follow text starts (after a space or a comma).
-    stop = _stop(first)
-    # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower
-    # case, `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj`
-    # and the preprint servers are journals.)
-    return (
-        rf"\S(?:[^\s.?!,]+|[.?!](?![”\"’']?(?:\s|$))|(?<=\.[A-Za-z])\.(?=\s[^\s\d])|\.(?={SP}{_LOWER_WORD})"
-        rf"|(?!{stop}),|\s+(?!{stop}))*"
-        rf"(?:[.?!][”\"’']?|(?!{stop}),(?={SP}|$))?"
-    )
+class _Scanner:
+    """The compiled patterns of the lexer: for each character a token may start with, the
+    alternation of the tokens that can start with it (in priority order, each a named group);
+    where text segments stop."""
+
+    def __init__(self) -> None:
+        self._by_char: dict[tuple[str, bool], re.Pattern[str] | None] = {}
+        self.stop = {first: self._stop_search(first) for first in (True, False)}
+        self.fields = _fields()
+
+    def tokens_at(self, char: str, first: bool) -> re.Pattern[str] | None:
+        """The pattern of the tokens that can start with `char` (None: only text can)."""
+        key = (char, first)
+        found = self._by_char.get(key, _UNSET)
+        if found is _UNSET:
+            specs = [s for s in SPECS if not s.starts or char in s.starts]
+            if first:
+                specs = [*specs[:1], *NAME_SPECS, *specs[1:]]  # author lists right after identifiers
+            found = re.compile("|".join(f"(?P<{s.name}>{_rename(s)})" for s in specs)) if specs else None
+            self._by_char[key] = found
+        return found  # type: ignore[return-value]
+
+    @staticmethod
+    def _stop_search(first: bool) -> re.Pattern[str]:
+        """A text segment stops before a token that may follow text: at a comma where one
+        starts, or after spaces where one starts (the spaces are not part of the segment)."""
+        specs = [s for s in SPECS if s.stops_text and (first or not s.stops_first_only)]
+        alternatives = "|".join(
+            f"(?=[{re.escape(s.starts)}])(?:{_NAMED_GROUP.sub('(?:', s.pattern)})" for s in specs
+        )
+        return re.compile(rf"(?:(?<=\s)|(?=,))(?:{alternatives})")
+
+
+_UNSET = object()
+_SENTENCE_END = re.compile(r"[.?!][”\"’']?(?=\s|$)")
+# (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower case,
+# `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj` and the
+# preprint servers are journals.)
+_NOT_AN_END = re.compile(rf"(?<=\.[A-Za-z])\.(?=\s[^\s\d])|\.(?={SP}{_LOWER_WORD})")
 
 
 @lru_cache(maxsize=1)
-def master() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(the pattern tried at a reference's start, the pattern tried after it): alternatives in
-    priority order, each a named group; text segments last."""
-    rest = [f"(?P<{s.name}>{_rename(s)})" for s in SPECS]
-    names = [f"(?P<{s.name}>{_rename(s)})" for s in NAME_SPECS]
-    space = rf"{SP}*"
-    first_seg, seg = f"(?P<SEG>{_segment(first=True)})", f"(?P<SEG>{_segment()})"
-    first = re.compile(space + "(?:" + "|".join([*rest[:1], *names, *rest[1:], first_seg]) + ")")
-    later = re.compile(space + "(?:" + "|".join([*rest, seg]) + ")")
-    return first, later
+def _scanner() -> _Scanner:
+    return _Scanner()
+
+
+def _segment_end(text: str, pos: int, first: bool) -> int:
+    """Where the text segment that starts at pos ends: at a sentence's end (`. `, `? `, `! `,
+    possibly with a closing quote), or before a token that may follow text."""
+    stop = _scanner().stop[first].search(text, pos + 1)
+    limit = len(text)
+    if stop is not None:
+        limit = stop.start()
+        while limit > pos + 1 and text[limit - 1].isspace():
+            limit -= 1  # (the spaces before the token are no part of the segment)
+    for m in _SENTENCE_END.finditer(text, pos + 1, limit):
+        if m.group(0) == "." and _NOT_AN_END.match(text, m.start()):
+            continue
+        return m.end()
+    return limit
 
 
 @lru_cache(maxsize=1)
@@ -304,34 +366,35 @@ class Unlexable(Exception):
 
 
 def scan(text: str) -> list[Tok]:
-    """The tokens of one reference (a single line: the entry's line breaks are spaces)."""
-    first, later = master()
-    fields = _fields()
+    """The tokens of one reference."""
+    scanner = _scanner()
+    fields = scanner.fields
     tokens: list[Tok] = []
     pos, end = 0, len(text)
-    pattern = first
     while pos < end:
-        m = pattern.match(text, pos)
-        if m is None or m.end() == pos:
-            rest = text[pos:]
-            if rest.strip():
-                raise Unlexable(f"at {pos}: {rest[:20]!r}")
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
             break
-        kind = m.lastgroup
-        assert kind is not None
-        start, stop = m.span(kind)
-        groups = tuple(
-            (name, m.start(group), m.end(group))
-            for name, group in fields.get(kind, ())
-            if m.start(group) >= 0
-        )
-        if kind == "SEG":
-            kind = _segment_kind(text[start:stop], not tokens)
-        elif kind == "QUOTED" and not _ENDS_ELEMENT.search(text, start, stop):
-            kind = "QUOTEPART"  # `“Rapid-impact interventions”: how a policy ...`: part of a title
-        tokens.append(Tok(kind, start, stop, groups))
-        pos = m.end()
-        pattern = later
+        first = not tokens
+        pattern = scanner.tokens_at(text[pos], first)
+        m = pattern.match(text, pos) if pattern is not None else None
+        if m is not None and m.end() > pos:
+            kind = m.lastgroup
+            assert kind is not None
+            stop = m.end()
+            groups = tuple(
+                (name, m.start(group), m.end(group))
+                for name, group in fields.get(kind, ())
+                if m.start(group) >= 0
+            )
+            if kind == "QUOTED" and not _ENDS_ELEMENT.search(text, pos, stop):
+                kind = "QUOTEPART"  # `“Rapid-impact interventions”: how a policy ...`: part of a title
+            tokens.append(Tok(kind, pos, stop, groups))
+        else:
+            stop = _segment_end(text, pos, first)
+            tokens.append(Tok(_segment_kind(text[pos:stop], first), pos, stop))
+        pos = stop
     return tokens
 
 
