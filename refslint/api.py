@@ -271,13 +271,15 @@ def _read_quietly(path: str) -> Source | None:
 
 @dataclass
 class ParsedItem:
-    """One reference as `refslint parse` shows it: where it is, the style it was read in, its
-    fields as a CSL-JSON item and each field's span in the file."""
+    """One reference as `refslint parse` shows it: where it is, the list's style and the family
+    the reference was read in (`other`: none placed it), its fields as a CSL-JSON item and each
+    field's span in the file."""
 
     path: str
     index: int
     line: int
     style: str
+    family: str
     csl: dict
     spans: dict[str, Span]
 
@@ -287,7 +289,8 @@ class ParsedItem:
             (l1, c1), (l2, c2) = line_of(span.start), line_of(span.end)
             spans[key] = {"start": span.start, "end": span.end, "line": l1, "column": c1,
                           "end_line": l2, "end_column": c2}  # fmt: skip
-        return {"path": self.path, "line": self.line, "style": self.style, "csl": self.csl, "spans": spans}
+        return {"path": self.path, "line": self.line, "style": self.style, "family": self.family,
+                "csl": self.csl, "spans": spans}  # fmt: skip
 
 
 def parse_document(doc: Document, style: str | None = None) -> list[ParsedItem]:
@@ -297,14 +300,14 @@ def parse_document(doc: Document, style: str | None = None) -> list[ParsedItem]:
 
     lines = LineIndex(doc.text)
     items = []
-    family = list_style(doc, style).family
-    for ref in parse_entries(doc, family=family):
+    listing = list_style(doc, style)
+    for ref in parse_entries(doc, family=listing.family):
         spans = field_spans(ref)
         if doc.spans is not None:
             spans = {k: doc.spans.span(v) for k, v in spans.items()}
         start = doc.entry_spans[ref.index].start if ref.index < len(doc.entry_spans) else ref.span.start
         line = lines.position(start)[0]
-        items.append(ParsedItem(doc.path, ref.index, line, ref.style, csl_item(ref), spans))
+        items.append(ParsedItem(doc.path, ref.index, line, listing.style, ref.style, csl_item(ref), spans))
     return items
 
 

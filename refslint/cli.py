@@ -239,7 +239,8 @@ def _parse(rest: list[str]) -> int:
     config = build_config(isolated=True)
     style = check_style(ns.style, "--style") if ns.style else None
     out, failed = [], False
-    for path in api.expand_paths(ns.paths or ["."], config):
+    paths = list(api.expand_paths(ns.paths or ["."], config))
+    for path in paths:
         name = ns.stdin_filename or "-" if path == "-" else path
         try:
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
@@ -251,6 +252,8 @@ def _parse(rest: list[str]) -> int:
         doc = api.read_document(source, ns.input_format)
         lines = LineIndex(source.text)
         for item in api.parse_document(doc, ns.style if style else None):
+            if len(paths) > 1:  # (ids are numbers within a file; an import needs them unique)
+                item.csl["id"] = f"{name}#{item.csl['id']}"
             out.append(item.csl if ns.format == "csl-json" else item.as_json(lines.position))
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 2 if failed else 0

@@ -113,6 +113,9 @@ def rules_markdown() -> str:
         "Generated from the rules' own metadata (`python -m refslint.docs > docs/rules.md`);",
         "a test fails when this file and the code disagree.",
         "",
+        "Rules judge each list against its own citation style: see [Citation styles](#citation-styles)",
+        "at the end of this page.",
+        "",
         "| Code | Name | Level | Fix | Summary |",
         "|---|---|---|---|---|",
     ]
@@ -151,10 +154,6 @@ def rules_markdown() -> str:
         else:
             out.append("- none")
     return "\n".join(out) + "\n"
-
-
-if __name__ == "__main__":
-    print(rules_markdown(), end="")
 
 
 def styles_table() -> str:
@@ -196,3 +195,33 @@ def styles_json() -> str:
         indent=2,
         ensure_ascii=False,
     )  # fmt: skip
+
+
+def styles_markdown() -> str:
+    """The styles section of docs/rules.md: what `refslint styles` prints, as a table."""
+    from .styles.catalogue import styles
+
+    out = [
+        "## Citation styles",
+        "",
+        "A list's style is detected from its references (`refslint --verbose`, `refslint parse`) or set",
+        "with `style:` in the configuration or `--style`. Elements a style never carries are not",
+        "missing; questions a style leaves open (`either`) are not judged. Each style is a file in",
+        "`rules/styles/`.",
+        "",
+        "| Style | Family | Example | Never carries | Conventions | Et al. |",
+        "|---|---|---|---|---|---|",
+    ]
+    for style in styles().values():
+        absent = ", ".join(e for e, need in style.elements.items() if need == "absent") or "-"
+        conventions = "; ".join(f"{k} {v}" for k, v in style.conventions.items())
+        et_al = f"> {style.et_al[0]}: first {style.et_al[1]}" if style.et_al else "never cut"
+        name = f"`{style.name}`" + (f" ({', '.join(style.aliases)})" if style.aliases else "")
+        example = style.example.replace("|", "\\|")
+        cells = (f"{name}: {style.title}", style.family, example, absent, conventions, et_al)
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(rules_markdown() + "\n" + styles_markdown(), end="")

@@ -69,7 +69,10 @@ class Linter:
         self.rules = rules
         settled = listing.settled
         self.contexts = {
-            r.code: Context(path, config.options[r.code], config.preset, family=family, settled=settled)
+            r.code: Context(
+                path, config.options[r.code], config.preset,
+                family=family, style=listing.style, settled=settled,
+            )
             for r in rules
         }
         self.voting: list[tuple[Rule, Context]] = []

@@ -48,6 +48,7 @@ class Context:
     fixed: str | None = None  # the configured style, for every dimension
     votes: set[str] | None = None
     family: str = "vancouver"  # the list's style family (styles/grammar.py)
+    style: str = "vancouver"  # the list's style (rules/styles/<style>.yaml)
     settled: bool = True  # most references that fit a style fit the list's (R002 judges then)
 
     def wants(self, style: str) -> bool:

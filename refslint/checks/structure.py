@@ -13,9 +13,10 @@ from ..styles import catalogue, grammar
 from .base import Context, Finding, Rule
 
 
-def _style_name(family: str) -> str:
-    style = catalogue.family_style(family)
-    return style.title if style else family
+def _style_name(family: str, style: str = "") -> str:
+    """The list's style by its title (`APA 7 ...`), or a family's main style."""
+    found = catalogue.styles().get(style) or catalogue.family_style(family)
+    return found.title if found else family
 
 
 def check_unreadable(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -30,7 +31,7 @@ def check_unreadable(ref: Reference, ctx: Context) -> Iterator[Finding]:
             where = f"; it goes wrong at `{text[:40]}{'…' if len(text) > 40 else ''}`"
         elif at is not None:
             where = "; it ends before the style's last element"
-    yield Finding(ref.span, f"cannot be read as a {_style_name(ctx.family)} reference{where}")
+    yield Finding(ref.span, f"cannot be read as a {_style_name(ctx.family, ctx.style)} reference{where}")
 
 
 def check_other_style(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -38,7 +39,7 @@ def check_other_style(ref: Reference, ctx: Context) -> Iterator[Finding]:
         return
     yield Finding(
         ref.span,
-        f"written in the {_style_name(ref.style)} style; the list is {_style_name(ctx.family)}",
+        f"written in the {_style_name(ref.style)} style; the list is {_style_name(ctx.family, ctx.style)}",
     )
 
 

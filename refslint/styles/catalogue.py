@@ -33,6 +33,9 @@ CONVENTIONS = {
     "page-range": ("elided", "full", "either"),
     "year": ("after-authors", "in-citation", "last"),
     "final-period": ("yes", "no"),
+    # Spaces inside a Vancouver citation block: `2019;4(1):1-15`, the Lancet's `2019; 4: 1-15`,
+    # PLOS's `2019;4: 1-15`.
+    "citation-spaces": ("none", "spaced", "after-colon", "either"),
 }
 
 

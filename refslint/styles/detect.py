@@ -12,6 +12,7 @@ reference carries and which house-style questions the style leaves open.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -114,8 +115,14 @@ def _style_of(family: str, features: list[tuple[list[lexer.Tok], str]]) -> str:
         seen = _conventions_seen(toks, roles, text)
         for style in candidates:
             c = style.conventions
-            scores[style.name] += sum(c.get(key) == value for key, value in seen.items())
+            scores[style.name] += sum(_WEIGHT.get(k, 1) for k, value in seen.items() if c.get(k) == value)
     return max(candidates, key=lambda s: scores[s.name]).name
+
+
+# How the last author is joined is written in every reference with two or more authors and
+# distinguishes styles that agree on everything else (Cell's `and`, APA's `&`).
+_WEIGHT = {"last-author": 2}
+_RANGE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
 def _conventions_seen(toks: list[lexer.Tok], roles: tuple[str, ...], text: str) -> dict[str, str]:
@@ -137,6 +144,18 @@ def _conventions_seen(toks: list[lexer.Tok], roles: tuple[str, ...], text: str) 
     title = by_role.get("title")
     if title:
         seen["title-quotes"] = "quoted" if any(t.type == "QUOTED" for t in title) else "none"
+    for tok in (*by_role.get("cite", ()), *by_role.get("pages", ())):
+        for field, start, end in tok.groups:
+            if field in ("pages", "pages2") and (m := _RANGE.match(text, start, end)):
+                first, last = m.groups()
+                if len(last) < len(first):
+                    seen["page-range"] = "elided"
+                elif len(last) == len(first) > 1 and first[0] == last[0]:
+                    seen["page-range"] = "full"  # (`57–70` could be either)
+        if tok.type == "VCITE":
+            block = text[tok.start : tok.end]
+            spaced = "spaced" if "; " in block else "after-colon" if ": " in block else "none"
+            seen["citation-spaces"] = spaced
     container = by_role.get("container")
     if container:
         journal = text[container[0].start : container[-1].end].rstrip(".,")
