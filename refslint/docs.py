@@ -83,6 +83,21 @@ def _options(rule: Rule) -> list[str]:
     return lines
 
 
+def style_words(rule: Rule) -> str:
+    """How the list's style bears on a rule: the conventions under which it stays silent and the
+    one a style set by the user decides."""
+    parts = []
+    if rule.off_when:
+        silent = "; ".join(f"`{k}: {', '.join(v)}`" for k, v in rule.off_when.items())
+        parts.append(f"Silent where the list's style has {silent}.")
+    if rule.convention:
+        parts.append(
+            f"A style set with `style:` or `--style` decides its `{rule.convention}` "
+            "(see `refslint styles`); a detected style leaves it to the list's majority."
+        )
+    return " ".join(parts)
+
+
 def explain(key: str) -> str:
     r = find_rule(key)
     wrap = textwrap.fill(r.description, width=88)
@@ -93,6 +108,7 @@ def explain(key: str) -> str:
             wrap,
             "",
             f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}. Applies to: {applies_to(r)}.",
+            *(["", textwrap.fill(style_words(r), width=88)] if style_words(r) else []),
             "",
             "Flagged:",
             *("  " + line for line in r.bad.splitlines()),
@@ -131,6 +147,7 @@ def rules_markdown() -> str:
             f"**{r.summary}.** {r.description}",
             "",
             f"Default level: {r.level}. Fix: {FIX_WORDS[r.fix]}. Applies to: {applies_to(r)}.",
+            *(["", style_words(r)] if style_words(r) else []),
             "",
             "Flagged:",
             "",

@@ -68,9 +68,12 @@ class Linter:
         ]
         self.rules = rules
         settled = listing.settled
+        # A style the user set is what house-style rules judge against (a detected one only
+        # decides which questions are open: the list's majority answers them).
+        asked = conventions if listing.configured else {}
         self.contexts = {
             r.code: Context(
-                path, config.options[r.code], config.preset,
+                path, r.options_from(config.options[r.code], asked), config.preset,
                 family=family, style=listing.style, settled=settled,
             )
             for r in rules
@@ -82,6 +85,8 @@ class Linter:
                 configured = config.options[r.code].get("style", "auto")
                 if configured != "auto":
                     ctx.fixed = str(configured)
+                elif (variant := r.variant_of(asked)) is not None:
+                    ctx.fixed = variant
                 else:
                     ctx.votes = set()
                     self.voting.append((r, ctx))

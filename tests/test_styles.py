@@ -206,3 +206,25 @@ def test_style_names_and_aliases_name_one_style_each() -> None:
             assert name not in seen, f"`{name}` names both {seen[name]} and {style.name}"
             seen[name] = style.name
             assert catalogue.canonical(name) == style.name
+
+
+ET_AL = (
+    "Kim J, Lee JH, Yeo SM, Park K, Lee H, Choi S, Kang D, et al. Stem cell factors. "
+    "In Vitro Cell Dev Biol Anim. 2014;50:146-54.\n"
+    "Wu L, Leijten J, Van Blitterswijk CA, Sun T, Liu H, Yu Q, Ma W, Li X. Fibroblast growth factor-1. "
+    "Stem Cells Dev. 2013;22:2356-67.\n"
+)
+
+
+def test_a_style_the_user_sets_is_what_house_style_rules_judge_against(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text(ET_AL, encoding="utf-8")
+    # Detected, the list's own majority decides: nothing to say.
+    assert run([str(path)]).returncode == 0
+    ama = run(["--style", "ama", "--format", "json", str(path)])
+    found = [(d["code"], d["message"]) for d in json.loads(ama.stdout)]
+    assert ("A003", "et al. after 7 authors (expected 3, configured)") in found
+    assert ("A003", "8 authors listed; the style lists at most 6 before et al.") in found
+    assert sum(code == "N007" for code, _ in found) == 2  # AMA writes full page ranges
+    vancouver = json.loads(run(["--style", "vancouver", "--format", "json", str(path)]).stdout)
+    assert sorted(d["code"] for d in vancouver) == ["A003", "A003"]

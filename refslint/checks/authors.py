@@ -151,6 +151,7 @@ RULES = [
         fix="safe",
         options={"style": "auto"},
         style_values=("compact", "periods"),
+        convention="initials",
         option_docs={"style": "auto (the list's majority), compact (`Park HH`) or periods (`Park H.H.`)"},
     ),
     Rule(
@@ -182,6 +183,8 @@ RULES = [
         check=check_et_al,
         level="warning",
         numeric_style=True,
+        convention="et-al",
+        style_options={"list-all-up-to": "et-al-more-than"},
         options={"style": "auto", "list-all-up-to": None},
         option_docs={
             "style": "auto (the list's majority) or the number of authors before et al.",

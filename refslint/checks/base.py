@@ -105,6 +105,33 @@ class Rule:
     # Conventions of the list's style (rules/styles/*.yaml) under which the rule does not
     # judge: J001 says nothing on periods in journal names where the style allows either.
     off_when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The convention of rules/styles/*.yaml this house-style rule judges, and how its values
+    # name the rule's variants where they differ (`headline` is T002's `title`): when the user
+    # sets the list's style (`style:`, --style), the style's convention is the expected
+    # variant instead of the list's majority.
+    convention: str | None = None
+    convention_variants: Mapping[str, str] = field(default_factory=dict)
+    style_options: Mapping[str, str] = field(default_factory=dict)  # option -> convention
+
+    def variant_of(self, conventions: Mapping[str, Any]) -> str | None:
+        """The variant a style's conventions ask of this rule, if they say."""
+        if self.convention is None or self.convention not in conventions:
+            return None
+        value = str(conventions[self.convention])
+        value = self.convention_variants.get(value, value)
+        if self.numeric_style and value.isdigit():
+            return value
+        return value if value in self.style_values else None
+
+    def options_from(self, options: Mapping[str, Any], conventions: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The options with those left unset (None) taken from the style's conventions
+        (`style_options`: option -> convention)."""
+        taken = {
+            option: conventions[key]
+            for option, key in self.style_options.items()
+            if options.get(option) is None and key in conventions
+        }
+        return {**options, **taken} if taken else options
 
     @property
     def family(self) -> str:

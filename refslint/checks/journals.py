@@ -190,6 +190,7 @@ RULES = [
         fix="safe",
         options={"style": "auto"},
         style_values=("none", "periods"),
+        convention="journal-periods",
         option_docs={"style": "auto (the list's majority), none (`Mol Cell Toxicol`) or periods"},
     ),
     Rule(
@@ -225,6 +226,7 @@ RULES = [
         level="warning",
         options={"style": "auto"},
         style_values=("abbreviated", "full"),
+        convention="journal",
         option_docs={"style": "auto (the list's majority), abbreviated or full"},
     ),
 ]

@@ -359,6 +359,7 @@ RULES = [
         fix="safe",
         options={"style": "auto"},
         style_values=("elided", "full", "chicago"),
+        convention="page-range",
         option_docs={"style": "auto (the list's majority), elided (706-13), full (706-713) or chicago (321-28)"},
     ),
 ]

@@ -184,6 +184,8 @@ RULES = [
         level="warning",
         options={"style": "auto"},
         style_values=("sentence", "title"),
+        convention="title-case",
+        convention_variants={"headline": "title"},
         option_docs={"style": "auto (the list's majority), sentence or title"},
     ),
 ]

@@ -323,6 +323,8 @@ RULES = [
         fix="safe",
         options={"style": "auto"},
         style_values=("compact", "spaced"),
+        convention="citation-spaces",
+        convention_variants={"none": "compact"},
         option_docs={
             "style": "auto (the list's majority), compact (`2016;6:30121`) or spaced (`2016; 6: 30121`)"
         },
@@ -347,6 +349,8 @@ RULES = [
         fix="safe",
         options={"style": "auto"},
         style_values=("period", "none"),
+        convention="final-period",
+        convention_variants={"yes": "period", "no": "none"},
         option_docs={"style": "auto (the list's majority), period, or none"},
     ),
     Rule(

@@ -47,8 +47,15 @@ class Detection(NamedTuple):
 
     @property
     def conventions(self) -> dict:
+        """The style's conventions, with its et-al policy as `et-al` (authors listed before et
+        al.) and `et-al-more-than` (from how many authors on)."""
         style = catalogue.styles().get(self.style)
-        return style.conventions if style else {}
+        if style is None:
+            return {}
+        if style.et_al is None:
+            return style.conventions
+        more, listed = style.et_al
+        return {**style.conventions, "et-al": listed, "et-al-more-than": more}
 
     def describe(self) -> str:
         name = catalogue.styles()[self.style].title if self.style in catalogue.styles() else self.family
