@@ -34,5 +34,6 @@ def test_package_installs_into_a_fresh_venv_with_its_rules_inside_the_package(tm
     ).stdout.strip()
     site_packages = Path(site)
     assert (site_packages / "refslint" / "rules" / "vocab" / "ltwa.tsv").is_file()
+    assert (site_packages / "refslint" / "rules" / "vocab" / "journal-catalogue.bin").is_file()
     assert (site_packages / "refslint" / "rules" / "presets" / "vancouver.yaml").is_file()
     assert not (site_packages / "rules").exists()
