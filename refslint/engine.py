@@ -289,7 +289,9 @@ class ListShapes:
     or web page in no family (`other`), or one the lexer could not read has an uncertain parse,
     and a fix built on it could delete correct text. So fixes are kept only on references read in
     the list's family, and only when the list reads as that family (most of its references that
-    fit a family fit it)."""
+    fit a family fit it). A reference whose author list is read only loosely (a garbled name, a
+    name in no known form) is certain from the end of that list on: where the authors end and
+    the title begins is the uncertain part, so only fixes that edit after it are kept."""
 
     SHARE = 0.6  # of the references that fit a family, to take the list for one
 
@@ -298,15 +300,18 @@ class ListShapes:
         self.total = 0  # references that fit some family
         self.known = 0  # ... that fit the list's
         self.uncertain = array("l")  # indices of the references not read in the list's family
+        self.loose: dict[int, int] = {}  # index -> where its loosely read author list ends
         self._uncertain: set[int] | None = None
 
     def feed(self, refs: list[Reference]) -> None:
         for ref in refs:
             if ref.style != "other":
                 self.total += 1
-            # (An author list read only loosely, a garbled one, is no certain parse either.)
-            if ref.style == self.family and not ref.errors and ref.memo.get("name-form") != "NAMES_LOOSE":
+            if ref.style == self.family and not ref.errors:
                 self.known += 1
+                authors = ref.fields.get("authors")
+                if ref.memo.get("name-form") == "NAMES_LOOSE" and authors is not None:
+                    self.loose[ref.index] = authors.span.end
             else:
                 self.uncertain.append(ref.index)
 
@@ -314,6 +319,7 @@ class ListShapes:
         self.total += other.total
         self.known += other.known
         self.uncertain.extend(other.uncertain)
+        self.loose.update(other.loose)
         self._uncertain = None
 
     @property
@@ -321,17 +327,23 @@ class ListShapes:
         return self.family != "other" and self.total > 0 and self.known >= self.SHARE * self.total
 
     def certain(self, index: int) -> bool:
-        """May a finding on this reference carry a fix? (Not for file-level findings.)"""
+        """May a finding on this reference carry a fix of any span? (Not file-level findings.)"""
         if self._uncertain is None:
             self._uncertain = set(self.uncertain)
-        return self.list_is_known and index not in self._uncertain
+        return self.list_is_known and index not in self._uncertain and index not in self.loose
+
+    def _keeps(self, d: Diagnostic, uncertain: set[int]) -> bool:
+        if d.reference in uncertain:
+            return False
+        after = self.loose.get(d.reference)
+        return after is None or all(e.span.start > after for e in d.fix.edits)
 
     def certain_fixes(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics, with the fixes the list's parse does not make certain removed."""
         if self.list_is_known:
             uncertain = set(self.uncertain)
             return [
-                d._replace(fix=None) if d.fix is not None and d.reference in uncertain else d
+                d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
                 for d in diagnostics
             ]
         return [d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d for d in diagnostics]

@@ -148,13 +148,15 @@ SPECS: tuple[TokenSpec, ...] = (
 )
 
 
-def _names(item: str, sep: str, last: str, end: str) -> str:
+def _names(item: str, sep: str, last: str, end: str, later: str | None = None) -> str:
     """An author list: items separated by `sep`, the last one possibly after `last`, et al.;
     the next element follows after a space (a list that stops at a comma is not this form:
     a garbled one is read loosely)."""
     # (APA 7 cuts a list of 21 or more with an ellipsis before the last name.)
     ellipsis = rf"(?:,?{SP}*(?:…|\.{SP}?\.{SP}?\.){SP}*{item})"
-    return rf"{item}(?:{sep}{item}){{0,300}}(?:{last}{item}|{ellipsis})?(?:,?{SP}*{p.ET_AL})?{end}(?={SP}|$)"
+    later = later or item
+    tail = rf"(?:{last}{later}|{ellipsis})?(?:,?{SP}*{p.ET_AL})?{end}(?={SP}|$)"
+    return rf"{item}(?:{sep}{later}){{0,300}}{tail}"
 
 
 _DIGITS = "0123456789"
@@ -211,7 +213,12 @@ NAME_SPECS: tuple[TokenSpec, ...] = (
     TokenSpec(
         # (A comma ends the list only before the year: `Popham R., Narayan R., 1991, ApJ`.)
         "NAMES_COMPACT",
-        _names(_COMPACT, rf",{SP}*", rf",?{SP}+(?:and|&){SP}+", rf"(?:\.|,(?={SP}+{p.YEAR}))?"),
+        # (After the first name, a group author may stand among the names: `Rumbold AR, ...,
+        # ACTS Study Group.`)
+        _names(
+            _COMPACT, rf",{SP}*", rf",?{SP}+(?:and|&){SP}+", rf"(?:\.|,(?={SP}+{p.YEAR}))?",
+            later=rf"(?:{_COMPACT}|{p.GROUP_NAME})",
+        ),
         False,
         True,
     ),
@@ -240,12 +247,7 @@ NAME_SPECS: tuple[TokenSpec, ...] = (
 )
 
 # Words that make a segment a group author (only as the first element of a reference).
-GROUP = re.compile(
-    r"\b(?:Group|Consortium|Organi[sz]ation|Committee|Collaborat\w*|Network|Society|Association|"
-    r"Council|Coordinators|Investigators|Team|Task Force|Institutes?|Agency|Cent(?:re|er)s?|Federation|"
-    r"[Mm]embers|[Cc]ommunity|Anon|Anonymous|Editorial|Editors|College|Board|Ministry|Foundation|"
-    r"Initiative|Alliance|Panel|Program(?:me)?|Project|Study|Working|Academy|Department|Office|Service)\b"
-)
+GROUP = re.compile(rf"\b{p.GROUP_WORD}\b")
 # A short segment of capitalised words ending in a period whose last word looks cut short: part
 # of an abbreviated journal name (`J.`, `Mol.`, `Biol.`, `J Immunol.`, `Rev. E`) rather than a
 # sentence of a title (`Title.`, `Editorial note.`: a full word ends in a vowel or a common

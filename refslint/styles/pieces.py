@@ -58,9 +58,23 @@ PARTICLE = (
 )
 # (The first word is capitalised: the look-ahead, since `[^\W\d_]` takes any letter.)
 SURNAME = (
-    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’]|(?:van|von|de|di|da|du|la|le|ten|ter|mac|mc)(?=[A-Z]))?"
+    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’]|(?:van|von|de|di|da|du|la|le|ten|ter|mac|mc)(?=[A-Z])"
+    rf"|(?:ben|bin|ibn|al|el|abu|bar)-(?=[A-Z]))?"
     rf"(?=[^\W\d_a-z]){_NAME_WORD}"
     rf"(?:{SP}+(?:{PARTICLE}{SP}+){{0,2}}(?=[^\W\d_a-z])(?![A-Z]{{1,4}}(?![\w'’\-])){_NAME_WORD}){{0,2}})"
+)
+# Words that make a name a group author's: `ACTS Study Group`, `FlyBase Consortium`.
+GROUP_WORD = (
+    r"(?:Group|Consortium|Organi[sz]ation|Committee|Collaborat\w*|Network|Society|Association|"
+    r"Council|Coordinators|Investigators|Team|Task{SP}Force|Institutes?|Agency|Cent(?:re|er)s?|Federation|"
+    r"[Mm]embers|[Cc]ommunity|Anon|Anonymous|Editorial|Editors|College|Board|Ministry|Foundation|"
+    r"Initiative|Alliance|Panel|Program(?:me)?|Project|Study|Working|Academy|Department|Office|Service)"
+).replace("{SP}", SP)
+# A group author inside a list of names: capitalised words, one of them a group word
+# (`for the AIDS Clinical Trials Group Study A5095 Team`).
+GROUP_NAME = (
+    rf"(?:for{SP}+(?:the{SP}+)?)?(?:[A-Z][\w'’&/-]*{SP}+(?:(?:of|for|and|on|the|in){SP}+)?){{0,8}}"
+    rf"{GROUP_WORD}(?![\w'’-])(?:{SP}+[A-Z0-9][\w-]*){{0,4}}"
 )
 ET_AL = rf"(?:et{SP}+al\.?|and{SP}+others|et{SP}+coll\.?|u\.{SP}?a\.)"
 
