@@ -122,10 +122,16 @@ def mutate_lists(lists: Lists, cat: mu.Catalogue, seed: int, share: float, round
                 continue
             rng = random.Random(f"{seed}:{r}:{name}:{lst.name}")
             spots = measurable(lst, cat)
+            # (A full title is a finding only among abbreviations: in a list that prints journals
+            # in full it is the list's own style.)
+            journals = [ref.fields.get("journal") for ref in lst.refs]
+            abbreviated = sum(bool(j) and cat.is_abbreviation(j) for j in journals) >= 0.6 * len(journals)
             k = min(len(spots), max(1, round(len(lst.refs) * share)))
             out = [ref.text for ref in lst.refs]
             for i in sorted(rng.sample(sorted(spots), k)):
                 for kind, origin in sorted(combos, key=lambda c: (used[c], rng.random())):
+                    if kind == "full_title" and not abbreviated:
+                        continue
                     journal = lst.refs[i].fields["journal"]
                     made = _mutate_one(out[i], spots[i], journal, kind, origin, rng, cat, pool, skipped[kind])
                     if made is None:

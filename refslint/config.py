@@ -305,7 +305,7 @@ def build_config(
         names = _as_list(data["rule-files"], "rule-files", where)
         rules = (*rules, *load_rule_files([folder / str(n) for n in names], where, rules))
     cfg = Config(
-        selected={r.code for r in rules},
+        selected={r.code for r in rules if r.default},
         levels={r.code: r.level for r in rules},
         options={r.code: dict(r.options) for r in rules},
         rules=tuple(sorted(rules, key=lambda r: r.code)),

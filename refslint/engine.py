@@ -74,7 +74,7 @@ class Linter:
         self.contexts = {
             r.code: Context(
                 path, r.options_from(config.options[r.code], asked), config.preset,
-                family=family, style=listing.style, settled=settled,
+                family=family, style=listing.style, style_conventions=conventions, settled=settled,
             )
             for r in rules
         }

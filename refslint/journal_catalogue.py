@@ -564,9 +564,10 @@ _SLIPS = frozenset({"transposed", "dropped", "doubled"})
 # A replaced letter counts only inside a word this long: among short abbreviations one letter
 # replaced is mostly another journal (`Biol Rev` / `Biol Res`, `Ecol Stud` / `Econ Stud`, `J Comp
 # Chem` / `J Comb Chem`), while `Phisica D` / `Physica D` is a typo. Two letters swapped count
-# inside a word of TRANSPOSED_WORD_LENGTH letters or more (`CAS` and `CSA` are two acronyms).
+# inside a word of TRANSPOSED_WORD_LENGTH letters or more (`Mde` for `Med`; the journal rules
+# leave three-letter words in capitals alone: `CAS` and `CSA` are two acronyms).
 REPLACED_WORD_LENGTH = 6
-TRANSPOSED_WORD_LENGTH = 4
+TRANSPOSED_WORD_LENGTH = 3
 # A truncation may cut at most this many whole words (`Mon Not R Astron` + `Soc`; `Biol Rev` +
 # `City Coll` is another journal).
 MAX_CUT_WORDS = 2
@@ -613,7 +614,8 @@ def _near_keys(q: str) -> dict[str, tuple[int, str]]:
                 hit = _edit(q, k, limit)
                 if hit and _plausible(q, k, hit[1], hit[2]):
                     keep(k, hit[0], hit[1])
-    if n >= TRUNCATION_MIN_LENGTH and " " in q:
+    # (Three words or more make a shorter name specific enough: `J Am Stat`.)
+    if (n >= TRUNCATION_MIN_LENGTH or (n >= SHORT_LENGTH and q.count(" ") >= 2)) and " " in q:
         for length in range(n + 1, n + MAX_CUT + 1):  # the name is a catalogue form cut short
             for line in _scan("keys", f"{length:0{KEY_WIDTH}d}{q}"):
                 k = _line_key(line)
@@ -680,6 +682,9 @@ def nearest(name: str) -> Candidate | None:
         if other.distance == first.distance:
             return None
         if first.kind == other.kind == "truncated" and not other_key.startswith(key):
+            return None
+        if "truncated" in (first.kind, other.kind) and first.kind != other.kind:
+            # A slip of one journal, or another cut short: `Quat Sci` (`Aquat Sci`, `Quat Sci Rev`).
             return None
     return first
 

@@ -143,6 +143,12 @@ def journal_word_forms() -> dict[str, str]:
 
 
 @cache
+def nlm_whole_words() -> frozenset[str]:
+    """Words (folded) NLM abbreviations keep whole although ISO 4 abbreviates them."""
+    return frozenset(_lines("nlm-whole-words.txt"))
+
+
+@cache
 def article_number_journals() -> tuple[frozenset[str], tuple[str, ...]]:
     """Journals that publish article numbers, not page ranges: exact names and prefixes."""
     names, prefixes = set(), []

@@ -319,7 +319,16 @@ def _substitution(spec: dict, here: str, field: str, message: str):
     return check, fix
 
 
+def _journal_key(name: str) -> str:
+    """One key for every form of a catalogued journal (full title, NLM and dotted
+    abbreviations, any case); an unknown name keeps its own folded form."""
+    from .journal_catalogue import canonical_key
+
+    return canonical_key(name)
+
+
 _KEYS = {
+    "journal": _journal_key,
     "fold": vocab.fold,
     "no-periods": lambda s: s.replace(".", " "),
     "no-spaces": lambda s: "".join(s.split()),

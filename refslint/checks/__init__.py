@@ -9,12 +9,25 @@ from __future__ import annotations
 from functools import cache
 
 from .. import vocab
-from . import authors, bibtex, crossref, debris, duplicates, journals, numbers, structure, titles, typography
+from . import (
+    authors,
+    bibtex,
+    crossref,
+    debris,
+    duplicates,
+    journal_names,
+    journals,
+    numbers,
+    structure,
+    titles,
+    typography,
+)
 from .base import Context, Finding, Rule
 
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
-    debris, typography, authors, numbers, titles, journals, duplicates, structure, bibtex, crossref,
+    debris, typography, authors, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
+    crossref,
 )
 
 

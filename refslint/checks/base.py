@@ -49,6 +49,7 @@ class Context:
     votes: set[str] | None = None
     family: str = "vancouver"  # the list's style family (styles/grammar.py)
     style: str = "vancouver"  # the list's style (rules/styles/<style>.yaml)
+    style_conventions: Mapping[str, Any] = field(default_factory=dict)  # ... and its conventions
     settled: bool = True  # most references that fit a style fit the list's (R002 judges then)
 
     def wants(self, style: str) -> bool:
@@ -112,6 +113,9 @@ class Rule:
     convention: str | None = None
     convention_variants: Mapping[str, str] = field(default_factory=dict)
     style_options: Mapping[str, str] = field(default_factory=dict)  # option -> convention
+    # Selected unless the configuration says otherwise; a rule off by default (J010, for
+    # editors who want every journal name looked at) runs when selected by code or family.
+    default: bool = True
 
     def variant_of(self, conventions: Mapping[str, Any]) -> str | None:
         """The variant a style's conventions ask of this rule, if they say."""

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .. import vocab
+from .. import journal_catalogue, vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix
 
@@ -28,8 +28,13 @@ def period_profile(journal: str) -> tuple[str | None, str | None]:
     dotted = list(_DOTTED.finditer(journal))
     if not dotted:
         return "none", None
-    certain = all(vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted)
-    return "periods", _DOTTED.sub(r"\1", journal) if certain else None
+    plain = _DOTTED.sub(r"\1", journal)
+    # Certain when the name without periods is a catalogued NLM form (`Mol. Cell. Toxicol.`);
+    # else when every dotted word is an ISO 4 abbreviation (the word list loads only then).
+    certain = any(m.exact and m.form == "nlm" for m in journal_catalogue.lookup_all(plain)) or all(
+        vocab.is_ltwa_abbreviation(m.group(1)) or len(m.group(1)) == 1 for m in dotted
+    )
+    return "periods", plain if certain else None
 
 
 def check_periods(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -129,8 +134,21 @@ def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int
     if len(words) < 2:
         return None, ()  # ISO 4 never abbreviates a one-word title
     key = vocab.journal_key(journal)
-    if key in vocab.journals() or key in vocab.journal_aliases():
-        return None, ()  # a known NLM form (NLM keeps some words ISO 4 would cut), or J003's business
+    if key in vocab.journal_aliases():
+        return None, ()  # J003's business
+    matches = journal_catalogue.lookup_all(journal)
+    if matches:
+        # A catalogued journal: its form says which it is (NLM keeps some words ISO 4 would
+        # cut: `J Pathol Inform`, `Int J Environ Res Public Health`); a near miss is J006's. A
+        # title whose NLM abbreviation is the same words (`PLoS One`) is either.
+        best = matches[0]
+        if best.form != "full":
+            return "abbreviated", ()
+        nlm = best.journal.nlm
+        same = nlm is not None and journal_catalogue.form_key(nlm) == journal_catalogue.form_key(journal)
+        return (None if same else "full"), ()
+    if key in vocab.journals():
+        return None, ()
     full, short = [], 0
     has_stopword = False
     for m in words:
@@ -140,7 +158,8 @@ def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int
             continue
         abbrev = vocab.ltwa_abbreviation(w)
         if abbrev and abbrev != vocab.fold(w) and len(w) >= len(abbrev) + 3:
-            full.append((m.start(), m.end(), w, abbrev.capitalize()))
+            if vocab.fold(w) not in vocab.nlm_whole_words():  # (NLM writes `Environ`, `Primers`)
+                full.append((m.start(), m.end(), w, abbrev.capitalize()))
         elif w[0].isupper() and (
             w == "J" or (abbrev is None and vocab.is_ltwa_abbreviation(w) and not vocab.is_common_word(w))
         ):
@@ -164,7 +183,15 @@ def check_unabbreviated(ref: Reference, ctx: Context) -> Iterator[Finding]:
             f"`{word}` is not abbreviated in `{journal.value}` (ISO 4: `{abbrev}`)",
         )
     if style == "full" and ctx.wants("full"):
-        yield Finding(journal.span, "journal name in full ({expected})", style="full")
+        nlm = journal_catalogue.full_to_nlm(journal.value)
+        fix = None
+        conventions = ctx.style_conventions
+        if nlm and conventions.get("journal") == "abbreviated" and conventions.get("journal-periods") == "none":
+            # Certain where the list's style prints NLM abbreviations; elsewhere the message
+            # names the NLM form and the abbreviation is the writer's to choose.
+            fix = lazy_fix(f"write `{nlm}`", journal.span, nlm)
+        message = f"journal name in full ({{expected}}; NLM: `{nlm}`)" if nlm else "journal name in full ({expected})"
+        yield Finding(journal.span, message, fix, style="full")
     elif style == "abbreviated" and ctx.wants("abbreviated"):
         yield Finding(journal.span, "abbreviated journal name ({expected})", style="abbreviated")
 
@@ -216,14 +243,18 @@ RULES = [
         name="journal-word-not-abbreviated",
         summary="Journal word not abbreviated",
         description="In an abbreviated journal name every word that ISO 4 (the LTWA) abbreviates "
-        "is abbreviated: `J Immunology` mixes forms. A whole name in full in a list of "
-        "abbreviations (or the reverse) follows the `style` option, a preset, or else the "
-        "list's majority.",
+        "is abbreviated: `J Immunology` mixes forms. Names the journal catalogue gives (NLM "
+        "abbreviations keep some words ISO 4 would cut: `J Pathol Inform`) are never mixed; the "
+        "ISO 4 word list judges only names the catalogue lacks. A whole name in full in a list "
+        "of abbreviations (or the reverse) follows the `style` option, a preset, or else the "
+        "list's majority; a catalogued full title gets its NLM abbreviation, written by the fix "
+        "where the list's style prints NLM abbreviations.",
         bad="Han S. The acute respiratory distress syndrome. J Immunology. 2015;194(3):855-60.",
         good="Han S. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.",
         off_when={"journal": ("either",)},
         check=check_unabbreviated,
         level="warning",
+        fix="safe",
         options={"style": "auto"},
         style_values=("abbreviated", "full"),
         convention="journal",
