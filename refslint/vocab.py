@@ -40,6 +40,12 @@ def fold(word: str) -> str:
 
 @cache
 def _ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """The ISO 4 word list as (exact words, prefixes, abbreviations); built once per version of
+    the file and kept in the start-up memo (splitting its 34,000 lines is most of its cost)."""
+    return memo.derived("ltwa", data_dir() / "vocab" / "ltwa.tsv", _build_ltwa)
+
+
+def _build_ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     table = dict(line.split("\t", 1) if "\t" in line else (line, "") for line in _lines("ltwa.tsv"))
     prefixes = {word[:-1]: abbrev for word, abbrev in table.items() if word.endswith("-")}
     exact = {word: abbrev for word, abbrev in table.items() if not word.endswith("-")}

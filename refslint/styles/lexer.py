@@ -279,51 +279,66 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
-def _stop(first: bool) -> str:
-    """Where a text segment stops: before any token that may follow text (the tokens' own
-    patterns, their groups unnamed). `first`: the reference's first segment."""
-    starts = [
-        _NAMED_GROUP.sub("(?:", s.pattern)
-        for s in SPECS
-        if s.stops_text and (first or not s.stops_first_only)
-    ]
-    return "|".join(f"(?:{s})" for s in starts)
-
-
 class _Scanner:
     """The compiled patterns of the lexer: for each character a token may start with, the
-    alternation of the tokens that can start with it (in priority order, each a named group);
-    where text segments stop."""
+    tokens that can start with it, tried in priority order (the first that matches wins, as in
+    one alternation); where text segments stop. Each token's pattern is compiled once, when a
+    reference first needs it (a Vancouver list never compiles the other name forms): start-up
+    pays for the patterns a list uses, once each."""
 
     def __init__(self) -> None:
-        self._by_char: dict[tuple[str, bool], re.Pattern[str] | None] = {}
-        self.stop = {first: self._stop_search(first) for first in (True, False)}
+        self._by_char: dict[tuple[str, bool], tuple[TokenSpec, ...]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        # Where a segment stops: before a token that may follow text; the first segment (the
+        # authors) also before a year after a comma (COMMAYEAR), searched apart so the large
+        # pattern is compiled once.
+        self.stop = self._stop_search(SPECS_STOPPING)
+        self.first_stop = self._stop_search(SPECS_STOPPING_FIRST)
         self.fields = _fields()
 
-    def tokens_at(self, char: str, first: bool) -> re.Pattern[str] | None:
-        """The pattern of the tokens that can start with `char` (None: only text can)."""
+    def pattern(self, spec: TokenSpec) -> re.Pattern[str]:
+        found = self._compiled.get(spec.name)
+        if found is None:
+            found = self._compiled[spec.name] = re.compile(_rename(spec))
+        return found
+
+    def tokens_at(self, char: str, first: bool) -> tuple[TokenSpec, ...]:
+        """The tokens that can start with `char`, in priority order; none: only text can."""
         key = (char, first)
-        found = self._by_char.get(key, _UNSET)
-        if found is _UNSET:
-            specs = [s for s in SPECS if not s.starts or char in s.starts]
-            if first:
-                specs = [*specs[:1], *NAME_SPECS, *specs[1:]]  # author lists right after identifiers
-            found = re.compile("|".join(f"(?P<{s.name}>{_rename(s)})" for s in specs)) if specs else None
+        found = self._by_char.get(key)
+        if found is None:
+            specs = tuple(s for s in SPECS if not s.starts or char in s.starts)
+            if first and specs[:1] == SPECS[:1]:  # author lists right after identifiers
+                found = (*specs[:1], *NAME_SPECS, *specs[1:])
+            elif first:
+                found = (*NAME_SPECS, *specs)
+            else:
+                found = specs
             self._by_char[key] = found
-        return found  # type: ignore[return-value]
+        return found
 
     @staticmethod
-    def _stop_search(first: bool) -> re.Pattern[str]:
-        """A text segment stops before a token that may follow text: at a comma where one
-        starts, or after spaces where one starts (the spaces are not part of the segment)."""
-        specs = [s for s in SPECS if s.stops_text and (first or not s.stops_first_only)]
+    def _stop_search(specs: tuple[TokenSpec, ...]) -> re.Pattern[str]:
+        """A text segment stops before one of these tokens: at a comma where one starts, or
+        after spaces where one starts (the spaces are not part of the segment)."""
         alternatives = "|".join(
             f"(?=[{re.escape(s.starts)}])(?:{_NAMED_GROUP.sub('(?:', s.pattern)})" for s in specs
         )
         return re.compile(rf"(?:(?<=\s)|(?=,))(?:{alternatives})")
 
+    def stop_at(self, text: str, pos: int, first: bool) -> int | None:
+        """Where the first token that ends a segment starting at pos begins, if any."""
+        m = self.stop.search(text, pos + 1)
+        at = m.start() if m else None
+        if first:  # (the whole text: a shorter one would change what `$` sees)
+            m = self.first_stop.search(text, pos + 1)
+            if m is not None and (at is None or m.start() < at):
+                at = m.start()
+        return at
 
-_UNSET = object()
+
+SPECS_STOPPING = tuple(s for s in SPECS if s.stops_text and not s.stops_first_only)
+SPECS_STOPPING_FIRST = tuple(s for s in SPECS if s.stops_text and s.stops_first_only)
 _SENTENCE_END = re.compile(r"[.?!][”\"’']?(?=\s|$)")
 # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower case,
 # `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj` and the
@@ -339,10 +354,10 @@ def _scanner() -> _Scanner:
 def _segment_end(text: str, pos: int, first: bool) -> int:
     """Where the text segment that starts at pos ends: at a sentence's end (`. `, `? `, `! `,
     possibly with a closing quote), or before a token that may follow text."""
-    stop = _scanner().stop[first].search(text, pos + 1)
+    stop = _scanner().stop_at(text, pos, first)
     limit = len(text)
     if stop is not None:
-        limit = stop.start()
+        limit = stop
         while limit > pos + 1 and text[limit - 1].isspace():
             limit -= 1  # (the spaces before the token are no part of the segment)
     for m in _SENTENCE_END.finditer(text, pos + 1, limit):
@@ -387,11 +402,14 @@ def scan(text: str) -> list[Tok]:
         if pos >= end:
             break
         first = not tokens
-        pattern = scanner.tokens_at(text[pos], first)
-        m = pattern.match(text, pos) if pattern is not None else None
+        m = None
+        kind = ""
+        for spec in scanner.tokens_at(text[pos], first):
+            m = scanner.pattern(spec).match(text, pos)
+            if m is not None:  # (as one alternation would: the first that matches)
+                kind = spec.name
+                break
         if m is not None and m.end() > pos:
-            kind = m.lastgroup
-            assert kind is not None
             stop = m.end()
             groups = tuple(
                 (name, m.start(group), m.end(group))
