@@ -28,6 +28,8 @@ def period_profile(journal: str) -> tuple[str | None, str | None]:
     dotted = list(_DOTTED.finditer(journal))
     if not dotted:
         return "none", None
+    if any(m.exact and m.form == "full" for m in journal_catalogue.lookup_all(journal)):
+        return None, None  # a title's own period (`Nature Reviews. Genetics`), not an abbreviation
     plain = _DOTTED.sub(r"\1", journal)
     # Certain when the name without periods is a catalogued NLM form (`Mol. Cell. Toxicol.`);
     # else when every dotted word is an ISO 4 abbreviation (the word list loads only then).
@@ -142,11 +144,13 @@ def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int
         # cut: `J Pathol Inform`, `Int J Environ Res Public Health`); a near miss is J006's. A
         # title whose NLM abbreviation is the same words (`PLoS One`) is either.
         best = matches[0]
-        if best.form != "full":
-            return "abbreviated", ()
+        key = journal_catalogue.form_key(journal)
+        titles = {journal_catalogue.form_key(t) for t in journal_catalogue.title_variants(best.journal.full)}
         nlm = best.journal.nlm
-        same = nlm is not None and journal_catalogue.form_key(nlm) == journal_catalogue.form_key(journal)
-        return (None if same else "full"), ()
+        abbreviation = best.form != "full" or (nlm is not None and journal_catalogue.form_key(nlm) == key)
+        if abbreviation and key in titles:
+            return None, ()  # both (`Stem Cells`, `PLoS One`, `Cell Cycle`: the title is its abbreviation)
+        return ("abbreviated" if abbreviation else "full"), ()
     if key in vocab.journals():
         return None, ()
     full, short = [], 0
