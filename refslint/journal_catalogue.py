@@ -475,6 +475,17 @@ def is_catalogue_form(name: str) -> bool:
     return any(m.exact for m in lookup_all(name))
 
 
+_SERIES = re.compile(r"(?i)^[\W_]*(?:[A-Z]|[IVX]{1,4}|\d{1,2}|(?:series|section|part|sect)\b.*)[\W_]*$")
+
+
+def _drops_series(m: Match) -> bool:
+    """Whether a title derived from the catalogue's dropped what tells journals apart: `Acta
+    physica Polonica` from `Acta physica Polonica: A` (series A and B are two journals)."""
+    full = _without_the(m.journal.full)
+    at = full.lower().find(m.text.lower())
+    return at == 0 and bool(_SERIES.match(full[len(m.text) :]))
+
+
 def full_to_nlm(name: str) -> str | None:
     """The NLM abbreviation of the journal whose full title (or a title derived from it) the
     name is, case aside: `Nature Biotechnology` -> `Nat Biotechnol`, `Chemical Communications`
@@ -483,7 +494,9 @@ def full_to_nlm(name: str) -> str | None:
     matches = [m for m in lookup_all(name) if m.form == "full" and m.journal.nlm]
     if not matches:
         return None
-    given = [m for m in matches if not m.derived] or matches
+    # The title itself first; a title derived from a longer one only where nothing that tells
+    # journals apart was dropped.
+    given = [m for m in matches if not m.derived] or [m for m in matches if not _drops_series(m)]
     abbreviations = {m.journal.nlm for m in given}
     return abbreviations.pop() if len(abbreviations) == 1 else None
 

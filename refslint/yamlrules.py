@@ -37,7 +37,7 @@ _COMMON = {
 _ALLOWED = {
     "existence": _COMMON | {"field", "patterns", "ignorecase", "fix", "prefilter"},
     "substitution": _COMMON | {"field", "swap", "table", "words", "fix"},
-    "consistency": _COMMON | {"field", "key", "fix"},
+    "consistency": _COMMON | {"field", "key", "fix", "accept"},
     "conditional": _COMMON | {"when", "require"},
 }
 _CODE = re.compile(r"[A-Z]{1,3}\d{3}$")
@@ -344,6 +344,18 @@ def _consistency(spec: dict, here: str, field: str, message: str):
     if fix not in ("unsafe", "none"):
         raise ConfigError(f"{here}: `fix` of a consistency rule must be unsafe or none")
     steps = [_KEYS[k] for k in key]
+    accept = spec.get("accept")
+    if accept not in (None, "catalogue-forms"):
+        raise ConfigError(f"{here}: `accept` must be catalogue-forms")
+
+    def standard(text: str) -> bool:
+        """A form that stands whatever the majority writes (`accept: catalogue-forms`: a journal
+        name exactly as the journal catalogue gives it)."""
+        if accept is None:
+            return False
+        from .journal_catalogue import is_catalogue_form
+
+        return is_catalogue_form(text)
 
     def normal(text: str) -> str:
         for step in steps:
@@ -368,6 +380,8 @@ def _consistency(spec: dict, here: str, field: str, message: str):
             (top, n), *rest = counts.most_common()
             if text == top or (rest and rest[0][1] == n):
                 continue  # the majority form, or no majority to follow
+            if standard(text) and not standard(top):
+                continue  # (`Nature Reviews Genetics` is right; `Nature Reviews, Genetics` is not)
             span = Span(base, base + len(text))
             yield Finding(
                 span,

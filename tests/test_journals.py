@@ -145,3 +145,52 @@ def test_the_alias_table_never_contradicts_the_catalogue():
         for variant in variants:
             assert not any(m.exact and m.form == "nlm" for m in journal_catalogue.lookup_all(variant)), variant
             assert vocab.journal_key(variant) != vocab.journal_key(form)
+
+
+# What a copy editor rejected in a judged sample of journal findings on CSL-rendered lists: each
+# look-alike stays quiet, each kept finding speaks in the list's own form.
+
+
+def _findings_in(text: str, prefix: str = "J") -> list[tuple[str, str, str | None]]:
+    return [
+        (d.code, d.message, d.fix.edits[0].replacement if d.fix else None)
+        for d in lint_text(text, "refs.txt", build_config(isolated=True))
+        if d.code.startswith(prefix)
+    ]
+
+
+def test_a_title_whose_last_word_runs_into_the_journal_is_not_a_stray_period():
+    text = NLM_LIST + "Kim H, Oh S. Vulval development in C. Elegans. Development. 2015;12:45-56.\n"
+    assert not [c for c, *_ in _findings_in(text) if c == "J001"]
+
+
+def test_a_meeting_name_is_not_a_full_journal_title_to_abbreviate():
+    text = NLM_LIST + "Kim H, Oh S. A title. Proceedings of the International Symposium on Imaging. 2015;12:45-56.\n"
+    assert not [c for c, *_ in _findings_in(text) if c == "J005"]
+
+
+def test_an_exact_catalogue_form_in_the_minority_is_not_a_second_spelling():
+    # Two journals' forms side by side are not one journal written two ways unless they are the
+    # same journal; a minority that is itself an exact catalogue form is the writer's to choose.
+    text = NLM_LIST + (
+        "Kim H. A fifth title. J Immunology. 2015;12:45-56.\n"
+        "Oh S. A sixth title. J Immunology. 2016;13:5-9.\n"
+        "Ro T. A seventh title. J Immunol. 2016;13:5-9.\n"
+    )
+    assert not [m for c, m, _ in _findings_in(text) if c == "J004" and m.startswith("journal written `J Immunol`")]
+
+
+def test_did_you_mean_speaks_in_the_lists_form():
+    apa = (
+        "Baker, R. E. (2009). Cell migration. Bulletin of Mathematical Biology, 72(3), 719–762.\n"
+        "Binder, B. J. (2009). Exclusion processes. Journal of Theoretical Biology, 259, 541–551.\n"
+        "Cole, K. (2010). A third title. Journal of Immunolgy, 11, 1–9.\n"
+    )
+    found = [(c, m) for c, m, _ in _findings_in(apa) if c == "J006"]
+    assert found and "`Journal of Immunology`" in found[0][1], found
+
+
+def test_the_case_fix_keeps_the_writers_internal_capitals():
+    text = NLM_LIST + "Kim H. A fifth title. Neuroreport. 2015;12:45-56.\nOh S. A sixth title. NeuroReport. 2016;13:5-9.\n"
+    fixes = [fix for c, _, fix in _findings_in(text) if c == "J008"]
+    assert "NEUROREPORT" not in fixes and "Neuroreport" not in fixes, fixes

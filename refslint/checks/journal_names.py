@@ -43,6 +43,8 @@ class Verdict(NamedTuple):
     text: str = ""
     detail: str = ""
     start: int = 0
+    journal: catalogue.Journal | None = None  # (a near miss: the journal it is near)
+    form: str = ""  # ... and which of its forms
 
 
 # A title that ends in what looks like the first word of an abbreviated journal name (`..., J.`,
@@ -117,7 +119,7 @@ def verdict(name: str, prefer_full: bool = False, nlm_list: bool = False) -> Ver
     if candidate is not None and not (candidate.form == "full" and candidate.kind in ("truncated", "extended")):
         if candidate.kind in ("truncated", "extended") and _other_abbreviation(name, candidate.text):
             return Verdict("variant", candidate.text, candidate.kind)
-        return Verdict("near", candidate.text, candidate.kind)
+        return Verdict("near", candidate.text, candidate.kind, journal=candidate.journal, form=candidate.form)
     return Verdict("unknown")
 
 
@@ -171,7 +173,10 @@ def _recased(name: str, form: str, kind: str) -> str:
         if word.lower() != want.lower():
             return ""
         shouted = len(word) > 1 and word.isupper() and not all_shouted
-        fixed = not shouted and (kind != "full" or want[1:] != want[1:].lower() or all_shouted)
+        # Capitals inside a word the catalogue lacks are the journal's own (`NeuroReport`,
+        # `eLife` for NLM's `Neuroreport`, `Elife`): kept.
+        branded = any(c.isupper() and not t.isupper() for c, t in zip(word[1:], want[1:], strict=False))
+        fixed = not shouted and not branded and (kind != "full" or want[1:] != want[1:].lower() or all_shouted)
         out.append(name[last : m.start()])
         out.append(want if fixed else word)
         last = m.end()
@@ -254,11 +259,41 @@ def check_near(ref: Reference, ctx: Context) -> Iterator[Finding]:
     v = _judged(name, ctx)
     if v.kind != "near":
         return
+    text = _in_the_lists_form(name, v, ctx)
     if v.detail == "truncated":
-        message = f"journal `{name}` looks cut short: did you mean `{v.text}`?"
+        message = f"journal `{name}` looks cut short: did you mean `{text}`?"
     else:
-        message = f"no journal `{name}` in the journal catalogue: did you mean `{v.text}`?"
-    yield Finding(span, message, edit_fix(f"write `{v.text}`", span, v.text, "unsafe"))
+        message = f"no journal `{name}` in the journal catalogue: did you mean `{text}`?"
+    yield Finding(span, message, edit_fix(f"write `{text}`", span, text, "unsafe"))
+
+
+_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def _in_the_lists_form(name: str, v: Verdict, ctx: Context) -> str:
+    """The journal a near miss is near, in the form the list prints: its NLM abbreviation in a
+    list of NLM abbreviations, its dotted one among dotted ones, a full title in the writer's
+    case and otherwise in title case (the catalogue writes titles in sentence case:
+    `Expert System with Applications` -> `Expert Systems with Applications`)."""
+    journal, conventions = v.journal, ctx.style_conventions
+    if journal is None or v.form != "full":
+        return v.text
+    if conventions.get("journal") == "abbreviated":
+        if conventions.get("journal-periods") == "none" and journal.nlm:
+            return journal.nlm
+        if conventions.get("journal-periods") == "periods" and journal.iso:
+            return journal.iso[0]
+    written = {w.lower(): w for w in name.split()}
+    words = v.text.split()
+    out = []
+    for i, word in enumerate(words):
+        if word.lower() in written:
+            out.append(written[word.lower()])
+        elif word[1:] != word[1:].lower() or (i and word.lower() in _MINOR_WORDS):
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
 
 
 def check_publisher(ref: Reference, ctx: Context) -> Iterator[Finding]:

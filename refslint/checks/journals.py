@@ -18,6 +18,7 @@ _DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
 _ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
 _STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et", "du", "des"}
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
+_MEETING = re.compile(r"\b(?:Symposium|Conference|Congress|Workshop|Meeting|Colloquium)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -30,6 +31,17 @@ def period_profile(journal: str) -> tuple[str | None, str | None]:
         return "none", None
     if any(m.exact and m.form == "full" for m in journal_catalogue.lookup_all(journal)):
         return None, None  # a title's own period (`Nature Reviews. Genetics`), not an abbreviation
+    first = dotted[0]
+    word = first.group(1)
+    if (
+        first.start() == 0
+        and len(word) > 4
+        and not vocab.is_ltwa_abbreviation(word)
+        and journal_catalogue.lookup_all(journal[first.end() :].strip())
+    ):
+        # `Elegans. Development`: the title's last word read into the journal (the parse is
+        # uncertain there), not a period in an abbreviation.
+        return None, None
     plain = _DOTTED.sub(r"\1", journal)
     # Certain when the name without periods is a catalogued NLM form (`Mol. Cell. Toxicol.`);
     # else when every dotted word is an ISO 4 abbreviation (the word list loads only then).
@@ -153,6 +165,8 @@ def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int
         return ("abbreviated" if abbreviation else "full"), ()
     if key in vocab.journals():
         return None, ()
+    if _MEETING.search(journal):
+        return None, ()  # proceedings of a symposium or conference keep their names in full
     full, short = [], 0
     has_stopword = False
     for m in words:
