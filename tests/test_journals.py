@@ -47,6 +47,8 @@ def _journal_findings(journal: str, codes: str = "J") -> list[tuple[str, str, st
         ("Mon Not R Astron", "J006", "Mon Not R Astron Soc"),
         ("Springer Brain Informatics", "J007", "Brain Informatics"),
         ("Faseb J", "J008", "FASEB J"),
+        ("J BIOL CHEM", "J008", "J Biol Chem"),  # (shouted, not a journal's own capitals)
+        ("ANAEROBE", "J008", "Anaerobe"),
         ("Plos one", "J008", "PLoS One"),
         ("PloS One", "J008", "PLoS One"),  # the catalogue's full title, among NLM abbreviations
         ("Bmc Nephrology", "J008", "BMC Nephrology"),

@@ -175,7 +175,7 @@ def _recased(name: str, form: str, kind: str) -> str:
         shouted = len(word) > 1 and word.isupper() and not all_shouted
         # Capitals inside a word the catalogue lacks are the journal's own (`NeuroReport`,
         # `eLife` for NLM's `Neuroreport`, `Elife`): kept.
-        branded = any(c.isupper() and not t.isupper() for c, t in zip(word[1:], want[1:], strict=False))
+        branded = not word.isupper() and any(c.isupper() and not t.isupper() for c, t in zip(word[1:], want[1:], strict=False))
         fixed = not shouted and not branded and (kind != "full" or want[1:] != want[1:].lower() or all_shouted)
         out.append(name[last : m.start()])
         out.append(want if fixed else word)
