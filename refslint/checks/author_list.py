@@ -349,10 +349,12 @@ def check_hyphenated_initials(records: list[Hyphenated | bool], ctx: Context) ->
     for record in found:
         for initials, span in record.names:
             joined = initials.replace("-", "")
+            # A fix only where the user set the style: a detected Vancouver list may be a house
+            # variant that keeps the hyphen (BMJ's lists do).
             yield Finding(
                 span,
                 f"hyphen in the initials `{initials}` (NLM: `{joined}`)",
-                edit_fix(f"write `{joined}`", span, joined),
+                edit_fix(f"write `{joined}`", span, joined) if configured else None,
                 reference=record.index,
             )
 
@@ -479,7 +481,8 @@ RULES = [
         "the Vancouver style set (`style: vancouver`) every hyphen is reported; in a list only "
         "detected as Vancouver, only the one reference that hyphenates initials in a list that "
         "otherwise does not (reference managers' Vancouver styles keep the hyphen, so a list "
-        "that hyphenates throughout does so on purpose). The fix removes the hyphen.",
+        "that hyphenates throughout does so on purpose). The fix removes the hyphen, only where "
+        "the style is set (BMJ's Vancouver variant keeps the hyphen).",
         bad="Zhang Y-B, Li X. Hepatic stellate cells. Hepatology. 2019;70:1-9.\n"
         "Umezawa Y, Kim JH. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.\n"
         "Han S, Lee KW, Park J. The acute respiratory distress syndrome. J Immunol. 2015;194(3):855-60.\n"
