@@ -9,7 +9,9 @@ from .conftest import FIXTURES, codes
 LISTS = sorted((FIXTURES / "clean").glob("*.txt"))
 # Slips in the publishers' own metadata that refslint rightly finds in these otherwise clean lists.
 KNOWN = {
-    "journal.pone.0080518": ["J006"],  # `Plan Ecol` for `Plant Ecol`
+    # `Plan Ecol` for `Plant Ecol`; `Carrière Y` beside `Carriére Y` (A004); `Alcázar et al` (A006)
+    "journal.pone.0080518": ["J006", "A004", "A006"],
+    "journal.pbio.1000359": ["A004"],  # `Gomez-Consarnau L` beside `Gómez-Consarnau L`
     "journal.pntd.0001969": ["J003"],  # `Z Tropenmed Parasit`: ISO 4's form; NLM's is `Parasitol`
 }
 

@@ -61,7 +61,10 @@ def test_plain_list_findings_are_the_injected_ones():
         4: {"E001"},
         7: {"N002"},
         13: {"P005"},
-        24: {"D001"},
+        # The source records' own slips (A004): `Gomez-Consarnau L` beside `Gómez-Consarnau L`,
+        # `Beja O` beside `Béjà O`.
+        21: {"A004"},
+        24: {"A004", "D001"},
     }
 
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from .. import vocab
 from . import (
+    author_list,
     authors,
     bibtex,
     crossref,
@@ -26,7 +27,7 @@ from .base import Context, Finding, Rule
 
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
-    debris, typography, authors, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
+    debris, typography, authors, author_list, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
     crossref,
 )
 

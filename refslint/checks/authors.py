@@ -27,6 +27,8 @@ _LETTERLESS_PIECE = re.compile(r"[,;][^,;\w]*(?:[,;]|$)")
 _LETTERED_PIECE = re.compile(r"[^,;]*[^\W\d_][^,;]*")
 _ET_AL_TEXT = re.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
 _ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
+_ET_AL_CUT = re.compile(r"(?<![\w])(?:et[ \t\u00a0]+al\b\.?|and others\b)", re.IGNORECASE)
+_SUFFIX_PIECE = re.compile(r"\s*(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?\s*")
 _INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
@@ -102,12 +104,21 @@ def author_count(ref: Reference) -> tuple[int, bool]:
 
 
 def _author_count(ref: Reference) -> tuple[int, bool]:
+    # A suffix split off by a comma (`Brewer HB, Jr`) is no author, and neither is a group
+    # named after et al. (`Walsh M, ..., et al; PEXIVAS Investigators`): et al. stands for the
+    # authors not listed before it.
     text = ref.fields["authors"].value
     if _INVERTED.search(text) or _has_letterless_piece(ref):
-        return sum(1 for a in ref.authors if _LETTER.search(a.text)), ref.et_al is not None
+        et_al = ref.et_al
+        end = et_al.span.start if et_al is not None else ref.fields["authors"].span.end
+        n = sum(1 for a in ref.authors if _LETTER.search(a.text) and not _SUFFIX_PIECE.fullmatch(a.text)
+                and a.span.start < end)
+        return n, et_al is not None
     has_et_al = ("al" in text or "others" in text) and _ET_AL_TEXT.search(text) is not None
-    n = len(_LETTERED_PIECE.findall(text))
-    if has_et_al and _ET_AL_OWN_PIECE.search(text):
+    cut = _ET_AL_CUT.search(text) if has_et_al else None
+    head = text[: cut.start()] if cut is not None else text
+    n = sum(1 for piece in _LETTERED_PIECE.findall(head) if not _SUFFIX_PIECE.fullmatch(piece))
+    if has_et_al and cut is None and _ET_AL_OWN_PIECE.search(text):
         n -= 1
     return n, has_et_al
 
@@ -173,7 +184,9 @@ RULES = [
         description="Styles fix how many authors precede et al.: Vancouver lists 6, AMA and "
         "many journals 3. Without a preset the list's majority decides, so `et al.` after 2 "
         "authors in a list that writes 3 is flagged. With `list-all-up-to` set (the presets "
-        "set 6), a reference that lists more authors without et al. is flagged too.",
+        "set 6), a reference that lists more authors without et al. is flagged too. A suffix "
+        "(`Brewer HB, Jr`) and a group named after et al. (`et al; PEXIVAS Investigators`) are "
+        "not authors before et al.",
         bad="Kim J, Lee JH, et al. Stem cell recruitment factors. In Vitro Cell Dev Biol Anim. 2014;50:146-54.\n"
         "Wu L, Leijten J, Van Blitterswijk CA, et al. Fibroblast growth factor-1. Stem Cells Dev. 2013;22:2356-67.\n"
         "Choi H, Lee RH, Bazhanov N, et al. Anti-inflammatory protein TSG-6. Blood. 2011;118:330-8.",

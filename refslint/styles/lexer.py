@@ -198,7 +198,10 @@ def name_item(form: str, groups: bool = False) -> str:
             rf"(?:{SP}{p.INITIAL}(?:\.(?![\w])|(?=[,;]|$))){{0,3}}(?![\w])"
         )
         ini = f"(?P<initials>{ini})" if groups else f"(?:{ini})"
-        return rf"{fam}{SP}+{ini}(?:{SP}+{p.SUFFIX})?"
+        # A suffix after a comma (`Brewer HB, Jr`, NLM's `Brewer HB Jr` as APA writes it: A008
+        # reports it) only where a name ends: `Ab R, Sr K` is two names.
+        comma_suffix = rf",{SP}*{p.SUFFIX}(?=[,.;]|{SP}+(?:and|&|et){SP}|{SP}*$)"
+        return rf"{fam}{SP}+{ini}(?:{SP}+{p.SUFFIX}|{comma_suffix})?"
     ini = rf"{p.INITIALS_DOTTED}|{p.INITIALS_COMPACT}(?![\w])" if form == "inverted" else p.INITIALS_DOTTED
     ini = f"(?P<initials>{ini})" if groups else f"(?:{ini})"
     if form == "inverted":
