@@ -74,11 +74,16 @@ def test_space_after_the_slash_is_removed():
         ("doi:10.1371/journal.pbio. 1001425", "10.1371/journal.pbio. 1001425"),
         ("doi:10.1016/j. memsci.2011.11.020.", "10.1016/j. memsci.2011.11.020"),
         ("doi:10.1016/S0045- 6535(00)00505-1.", "10.1016/S0045- 6535(00)00505-1"),
+        ("doi:10.1038/nature 03354. PubMed: 15744310.", "10.1038/nature 03354"),  # before another identifier
+        ("doi: 10.1146/annurev. publhealth.19.1.203 .", "10.1146/annurev. publhealth.19.1.203"),
+        ("doi: 10.1016/j.preteyeres.2009. 05.002", "10.1016/j.preteyeres.2009. 05.002"),
+        ("doi:10.1103/PhysRevD.7. 2333.", "10.1103/PhysRevD.7. 2333"),  # a number, but no year
     ],
 )
 def test_real_spaces_inside_dois(tail, covered):
     d, text, fixed = one("Ng T, Ho P. Metabolic control of T cells. Cell. 2017;32(2):238-52. " + tail, "I002")
     assert text == covered
+    assert d.message == f"space inside the DOI `{covered}`: a DOI has no spaces"
     assert fixed is None
 
 
@@ -97,6 +102,9 @@ def test_space_inside_the_suffix_is_reported_without_a_fix():
         "doi:10.1016/j.cell.2017.01.001. 28157385.",  # a PMID-like number after its period
         "doi:10.1016/j.cell.2017.01.001. PMID: 28157385.",
         "doi:10.1016/j.cell.2017.01.001. Epub 2017 Feb 2.",
+        "doi:10.1016/j.cell.2017.01.001. 2017.",
+        "doi:10.1016/j.cell.2017.01.001. ISBN 978-3-16-148410-0.",
+        "doi:10.1016/j.cell.2017.01.001. URL http://www.ncbi.nlm.nih.gov/pubmed/25023516.",
     ],
 )
 def test_what_follows_a_doi_is_not_a_space_inside_it(tail):
@@ -186,6 +194,21 @@ def test_punctuation_that_belongs_is_not_reported(tail):
             "DOI `10.1038/srep01656` disagrees with its citation: the Sci Rep DOI encodes article 01656, the "
             "citation gives 1665 (the DOI is another article's?)",
         ),
+        (
+            "Rolls MM, Doe CQ. Polarity of Drosophila neurons. Neural Dev. 2007;2:7. doi:10.1371/journal.pone.0000711.",
+            "DOI `10.1371/journal.pone.0000711` disagrees with its citation: a PLOS DOI on an article of Neural Dev "
+            "(another article's DOI?)",
+        ),
+        (
+            "Lonnstedt IM. Deciphering clonality. Genome Biol. 2014;15:470. doi: 10.1186/s13059-014-047",
+            "DOI `10.1186/s13059-014-047` disagrees with its citation: a Springer Nature DOI of this form is "
+            "longer: this one is cut short",
+        ),
+        (
+            "Young HM. Colonizing while migrating. BMC Biol. 2014;12:23. doi: 10.1186/1741-7007-12",
+            "DOI `10.1186/1741-7007-12` disagrees with its citation: a BMC DOI of this form is longer: this one "
+            "is cut short",
+        ),
     ],
 )
 def test_a_doi_that_disagrees_with_its_citation(ref, message):
@@ -206,13 +229,19 @@ def test_a_doi_that_disagrees_with_its_citation(ref, message):
         "Roe J. Sleep. PLoS One. 2015;10(3):e0123456. https://doi.org/10.1371/journal.pone.0123456",
         "Roe J. Old PLOS. PLoS Biol. 2004;2:e116. doi:10.1371/journal.pbio.0020116",  # the volume, then e116
         "Roe J. Granules. eLife. 2015;4:e06807. doi:10.7554/eLife.06807.",
+        "Roe J. Granules. Elife. 2015;4:e06807. doi:10.7554/eLife.06807.",  # NLM's spelling
+        "Roe J. Burns. Scientific Reports. 2013;3:1665. doi:10.1038/srep01665.",
+        "Roe J. Sleep. Public Library of Science ONE. 2015;10(3):e0123456. doi:10.1371/journal.pone.0123456",
         "Roe J. Reviewed preprint. eLife. 2023;12:RP88888. doi:10.7554/eLife.88888.3",
         "Gray L. Aspirin. Cochrane Database Syst Rev. 2005;(1):CD001497. doi: 10.1002/14651858.CD001497.pub2",
         "Roe J. Neural progenitors. Nat Commun. 2015;6:6500. doi: 10.1038/ncomms7500",  # article + 1000
         "Avery SV. Heterogeneity. BMC Microbiol. 2011;11:174. doi:10.1186/1471-2180-11-174",
         "Roe J. Nature paper. Nat Electron. 2020;3:51-8. doi:10.1038/s41928-019-0353-8",  # not judged
+        "Roe J. Energy. Nat Energy. 2018;3:68-74. doi:10.1038/s41560-017-0067-y(2018).",  # text glued after
+        "Roe J. Supplement. BMC Bioinformatics. 2009;10 Suppl 1:S2. doi:10.1186/1471-2105-10-S1-S2",
         "Roe J. No number. Frontiers in Neural Circuits. 2013;7. doi:10.3389/fncir.2013.00065",
         "Roe J. First volume. PLoS Biol. 2003;1:E5. doi:10.1371/journal.pbio.0000035",  # 2003's own scheme
+        "Roe J. Short e-locator. PLoS Biol. 2009;7:e13. doi:10.1371/journal.pbio.1000013",  # as PubMed prints it
         "Roe J. Printed pages. PLoS Biol. 2007;5:2095-7. doi:10.1371/journal.pbio.0050285",  # pages, no e-locator
         # the reference gives the article number where a rough reading did not look
         "Roe J, et al. (2013) A success story. PLOS Negl Trop Dis 7: e2080 accessed April 20, 2013. "
@@ -267,7 +296,7 @@ def test_the_minority_form_is_reported_and_moved_to_the_majority():
     assert len(found) == 1
     d = found[0]
     assert text[d.span.start : d.span.end] == "https://doi.org/10.1016/j.cell.2017.01.001"
-    assert d.message == "DOI written `https://doi.org/` (expected label, as in most of this list)"
+    assert d.message == "DOI written as a doi.org link (expected label, as in most of this list)"
     assert d.fix.applicability == "unsafe"
     assert apply_edits(text, list(d.fix.edits)).splitlines()[0] == "1. " + CELL.rstrip(".")
 
