@@ -106,33 +106,34 @@ _CONTINUATION = re.compile(
 _YEARISH = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
 
 
-def _continuation(ref: Reference, doi: Doi) -> str | None:
-    """The text after a space that is still the DOI's (`10.3390/ijerph 18063432`), or None.
+def _continuation(ref: Reference, doi: Doi) -> tuple[int, int] | None:
+    """Where the text after a space that is still the DOI's (`10.3390/ijerph 18063432`) is, in
+    offsets into `ref.raw`, or None.
 
-    Only at the end of the reference, and only where the DOI before the space cannot end (on
-    `-`, `/`, `_`, or a letter that the continuation's digits follow; after `.` only a run
-    that no element after a DOI looks like: not a year, a page, a PMID)."""
+    Only as the reference's last word or before another identifier or note, and only where the
+    DOI before the space cannot end (on `-`, `/`, `_`, or a letter that the continuation's
+    digits follow; after `.` only a run that no element after a DOI looks like: not a word, a
+    year, a PMID)."""
     raw = ref.raw
     if doi.tail not in ("", "."):
         return None
     m = _CONTINUATION.match(raw, doi.end + len(doi.tail))
     if not m:
         return None
-    c = m.group("c")
+    c, where = m.group("c"), m.span("c")
     if not any(ch.isdigit() for ch in c) or _YEARISH.fullmatch(c) or c.upper().startswith(("PMC", "PMID")):
         return None
     last = raw[doi.end - 1] if not doi.tail else "."
     if last in "-/_":
-        return c
+        return where
     if last.isalpha() and c[0].isdigit() and not doi.tail:
-        return c
+        return where
     if last == ".":
-        # After a period a new element may start (`URL`, `No`, `ISBN`, a year, `2333` ...): only
-        # a run that is no word and no short number continues the DOI (`pbio. 1001425`,
-        # `j. cell.2017.01.001`).
+        # After a period a new element may start (`URL`, `No`, `ISBN`, a year ...): only a run
+        # that is no word continues the DOI (`pbio. 1001425`, `j. cell.2017.01.001`).
         if c.isdigit():  # (eight digits are a PMID's: `doi:10.1/x. 28157385.`)
-            return c if (len(c) >= 3 and len(c) != 8) or c[0] == "0" else None
-        return c if (c[0].islower() or c[0].isdigit()) and any(ch in ".-/" for ch in c) else None
+            return where if (len(c) >= 3 and len(c) != 8) or c[0] == "0" else None
+        return where if (c[0].islower() or c[0].isdigit()) and any(ch in ".-/" for ch in c) else None
     return None
 
 
@@ -142,20 +143,22 @@ def check_doi_space(ref: Reference, ctx: Context) -> Iterator[Finding]:
         spaces = [m.span(g) for g in ("s1", "s2", "s3") if m.group(g)]
         if not spaces:
             continue
-        span = local(ref, m.start(), m.end())
         edits = tuple(Edit(local(ref, *s), "") for s in spaces)
-        shown = raw[m.start() : m.end()] + raw[m.end() :].split(None, 1)[0][:12] if m.end() < len(raw) else ""
-        yield Finding(span, f"space inside the DOI `{shown.strip()}`: a DOI has no spaces", Fix("remove the space", edits))
+        shown = raw[m.start() : m.end()] + raw[m.end() :].split(None, 1)[0][:12]
+        yield Finding(
+            local(ref, m.start(), m.end()),
+            f"space inside the DOI `{shown.strip()}`: a DOI has no spaces",
+            Fix("remove the space", edits),
+        )
     for doi in dois(ref):
         if not doi.value.split("/", 1)[1]:
             continue  # the space after the slash, above
-        c = _continuation(ref, doi)
-        if c is None:
+        where = _continuation(ref, doi)
+        if where is None:
             continue
-        start = raw.index(c, doi.end)
         yield Finding(
-            local(ref, doi.start, start + len(c)),
-            f"space inside the DOI `{raw[doi.start:start + len(c)]}`: a DOI has no spaces",
+            local(ref, doi.start, where[1]),
+            f"space inside the DOI `{raw[doi.start : where[1]]}`: a DOI has no spaces",
         )
 
 
