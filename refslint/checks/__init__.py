@@ -16,6 +16,7 @@ from . import (
     crossref,
     debris,
     duplicates,
+    identifiers,
     journal_names,
     journals,
     numbers,
@@ -27,8 +28,8 @@ from .base import Context, Finding, Rule
 
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
-    debris, typography, authors, author_list, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
-    crossref,
+    debris, typography, authors, author_list, numbers, titles, journals, journal_names, duplicates, identifiers,
+    structure, bibtex, crossref,
 )
 
 

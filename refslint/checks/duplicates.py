@@ -15,6 +15,7 @@ from .. import vocab
 from ..model import Fix, Reference, Related, Span
 from ..parse import split_name
 from .base import Context, Finding, Rule, ref_name
+from .identifiers import normal_doi
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ASCII_NON_ALNUM = bytes(i for i in range(128) if not chr(i).isalnum())
@@ -44,7 +45,6 @@ def _first_author(ref: Reference) -> str:
 
 
 _PAGE_END = re.compile(r"[-–—,\s]")
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
 
 
 def _first_page(ref: Reference) -> str:
@@ -53,10 +53,12 @@ def _first_page(ref: Reference) -> str:
 
 
 def _doi(ref: Reference) -> str:
+    """The first DOI of the identifiers after the citation, as printed bare, after `doi:` or in
+    a link, without the punctuation after it (`10.1000/xyz;` and `10.1000/xyz.` are one DOI)."""
     for t in ref.trailers:
-        m = _DOI.search(t.value)
-        if m:
-            return m.group(0).rstrip(".").lower()
+        doi = normal_doi(t.value)
+        if doi:
+            return doi
     return ""
 
 
@@ -172,9 +174,13 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
                 first_with_key.setdefault(key, work)
         if earlier is None:
             continue
+        name = earlier.name or earlier.index + 1
+        # Two references with one DOI are one work whatever their text says; say why, since
+        # the titles may differ (one of them then carries the other's DOI).
+        why = f"the same DOI, {work.doi}" if work.doi and work.doi == earlier.doi else "the same work listed twice"
         yield Finding(
             work.span,
-            f"duplicate of reference {earlier.name or earlier.index + 1} (the same work listed twice)",
+            f"duplicate of reference {name} ({why})",
             related=(Related(ctx.path, earlier.span, "first listed here"),),
             reference=work.index,
         )

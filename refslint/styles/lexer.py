@@ -25,9 +25,10 @@ from . import pieces as p
 
 SP = p.SP
 
-# What may follow a citation block: the end, or identifiers and notes.
+# What may follow a citation block: the end, or identifiers and notes. (A DOI may stand bare,
+# `10.1016/S0002-9149(98)01016-9`, as BMC prints it: still an identifier, not a text segment.)
 TRAILER_START = (
-    r"(?:doi|DOI|Doi|https?://|www\.|PMID|PMCID|PubMed|\[?Epub|Available{SP}(?:from|at|online)|\[cited"
+    r"(?:doi|DOI|Doi|https?://|www\.|10\.\d{4,9}/|PMID|PMCID|PubMed|\[?Epub|Available{SP}(?:from|at|online)|\[cited"
     r"|Accessed|Retrieved|Published{SP}online|\[Internet\]|Erratum|Comment|Review|Cited{SP}in|Links)"
 ).replace("{SP}", SP)
 END = rf"(?={SP}*(?:[.,;]{SP}*)?(?:$|{TRAILER_START}))"
@@ -61,7 +62,7 @@ _YEAR_PAREN = (
 # Identifiers and notes after the citation.
 TRAILER = (
     r"(?:(?:doi|DOI|Doi)\.?{SP}*:?{SP}*(?:https?://(?:dx\.)?doi\.org/)?10\.\S+"
-    + r"|https?://\S+|www\.\S+|(?:PMID|PubMed):?{SP}*\d+\.?|PMCID:?{SP}*PMC\d+\.?"
+    + r"|https?://\S+|www\.\S+|10\.\d{4,9}/\S+|(?:PMID|PubMed):?{SP}*\d+\.?|PMCID:?{SP}*PMC\d+\.?"
     r"|\[Epub{SP}ahead{SP}of{SP}print\]\.?|Epub(?:{SP}ahead{SP}of{SP}print)?{SP}+\d{4}[^.\n]{0,20}\.?"
     r"|Available{SP}(?:from|at|online){SP}*:?|\[cited[^\]\n]{0,40}\]\.?"
     r"|(?:Accessed|Published{SP}online|Retrieved)(?::|{SP})[^.\n]{0,40}\.?)"
@@ -163,7 +164,7 @@ _DIGITS = "0123456789"
 # What each token can start with (`starts`), declared once here; tests/test_lexer.py checks every
 # token of the test corpora against it.
 _STARTS = {
-    "TRAILER": "dDhwPEAR[",
+    "TRAILER": "dDhwPEAR[1",
     "YEARPAREN": "(",
     "VCITE": "12",
     "YVP": ",12",
