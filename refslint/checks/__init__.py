@@ -17,6 +17,7 @@ from . import (
     duplicates,
     journal_names,
     journals,
+    list_shape,
     numbers,
     structure,
     titles,
@@ -27,7 +28,7 @@ from .base import Context, Finding, Rule
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
     debris, typography, authors, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
-    crossref,
+    crossref, list_shape,
 )
 
 
