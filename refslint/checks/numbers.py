@@ -569,11 +569,14 @@ RULES = [
         description="A journal article given by its first page alone (`Curr Opin Neurol "
         "2013;26(6):602`) in a list whose journal articles give page ranges (at least `min-ranges` "
         "of them, and first pages alone in at most `max-share` of its journal articles) has lost "
-        "its last page. Stays silent on article numbers and e-locators (letters, five digits or "
-        "more, a journal known to number its articles, a volume that is the year), on references "
-        "read in another style than the list's, and where many references give first pages "
-        "(physics styles print only the first page). A one-page article is right as it is: the "
-        "message says so, and there is no fix (the last page is not known).",
+        "its last page. Stays silent on article numbers and e-locators (letters, six digits or more, "
+        "a journal known to number its articles or not in the catalogue, a volume that is the "
+        "year, a number under 100 in a young journal's volume), on references read in another "
+        "style than the list's, where many references give first pages, on the general weeklies "
+        "(their letters and news are one page; the BMJ cites first pages) and on physics journals "
+        "(cited by their first page). "
+        "A one-page article is right as it is, and nothing in the text tells it from a lost range: "
+        "the finding is an info, its message says so, and there is no fix.",
         bad="1. Smith AB, Jones CD. Pain in migraine. Curr Opin Neurol. 2013;26(6):602.\n"
         + "\n".join(f"{i}. Lee K{i}, Park J. A title number {i}. Blood. 20{i:02d};{100 + i}:{330 + i}-{340 + i}."
                      for i in range(2, 11)),
@@ -583,7 +586,9 @@ RULES = [
         check=check_lone_page,
         summarize=summarize_pages,
         scope="list",
-        level="warning",
+        # Info: about half the lone pages in clean lists are one-page articles (letters, notes),
+        # which nothing in the text tells from a range that lost its end.
+        level="info",
         options={"max-share": MAX_LONE_SHARE, "min-ranges": MIN_RANGES},
         option_docs={
             "max-share": "the largest share of the list's journal articles that may give a first page "
