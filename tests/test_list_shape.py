@@ -131,13 +131,13 @@ def test_a_short_list_has_no_majority_to_differ_from():
 def test_a_month_range_after_the_year_is_residue():
     line = "Smith AB, Jones CD. Dry eye in glaucoma. J Glaucoma. 2016 Jul–Aug;18(7–8):100–9."
     expect(numbered([line, *VANCOUVER]), "L002", "Jul–Aug",
-           "month after the year (`Jul–Aug`): only 1 of the list's 10 citations give one (PubMed export residue?)",
-           "2016 Jul–Aug;", "2016;")
+           "month after the year (`Jul–Aug`): only 1 of the list's 10 citations give one (PubMed export residue?)")
 
 
 def test_a_month_and_day_after_the_year_is_residue():
     line = "Ali M, Khan S. Nanoparticles in caries. Int J Nanomedicine. 2022 Dec 28;15(1):167–70."
-    expect(numbered([line, *VANCOUVER]), "L002", "Dec 28", None, "2022 Dec 28;", "2022;")
+    d = expect(numbered([line, *VANCOUVER]), "L002", "Dec 28")
+    assert d.fix is None  # NLM allows the month: the editor decides
 
 
 def test_months_in_most_of_the_list_are_its_style():
@@ -251,6 +251,11 @@ def test_one_page_items_of_the_weeklies_and_physics_first_pages_are_right():
         "Landauer R. Maxwell demon. Phys Rev Lett. 1990;65:1387.",
     ]
     assert not findings(numbered([*lines, *RANGES]), "N008")
+
+
+def test_a_lone_page_by_one_author_is_an_editorial_or_a_letter():
+    line = "Ioannidis JP. Journals should publish all null results. Cancer Epidemiol Biomarkers Prev. 2006;15:186."
+    assert not findings(numbered([line, *RANGES]), "N008")
 
 
 def test_first_pages_in_many_references_are_the_lists_style():

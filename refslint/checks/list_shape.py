@@ -182,11 +182,9 @@ def summarize_month(ref: Reference) -> Mark | str | None:
     while ref.raw[start].isspace():
         start += 1
     end = date.span.end - base
-    edit = None
-    if "volume" in ref.fields:
-        # The volume (and issue) say where the article is; without one the month is the locator.
-        edit = (Span(year.span.end, date.span.end), "")
-    return Mark(ref.index, sys.intern(ref.style), Span(base + start, base + end), ref.raw[start:end], edit)
+    # No fix: NLM allows the month and day (`2002 Jul 25;347(4):284-7` is ICMJE's own sample), so
+    # which form the list should take is the editor's call, and deleting a date loses it.
+    return Mark(ref.index, sys.intern(ref.style), Span(base + start, base + end), ref.raw[start:end], None)
 
 
 def check_month(records: list, ctx: Context) -> Iterator[Finding]:
@@ -195,12 +193,10 @@ def check_month(records: list, ctx: Context) -> Iterator[Finding]:
         return
     total = len(marks) + plain
     for m in marks:
-        fix = edit_fix(f"delete `{m.text}`", *m.edit) if m.edit else None
         yield Finding(
             m.span,
             f"month after the year (`{m.text}`): only {len(marks)} of the list's {total} citations "
             "give one (PubMed export residue?)",
-            fix,
             reference=m.index,
         )
 
@@ -216,13 +212,18 @@ class JournalEnd(NamedTuple):
     one_word: bool  # `Cell`, `Biochemistry`: no abbreviation a period could mark
 
 
+# A period, a bracket, a comma or a digit in the journal: a dotted abbreviation (its last period
+# is its own), or a misread (`PeerJ [Internet]. 2014 5 August`, `Cambridge University Press, UK`).
+_NOT_A_NAME = re.compile(r"[.\[,\d]")
+
+
 def summarize_journal_end(ref: Reference) -> JournalEnd | None:
     """How the journal is separated from the citation block that follows it: a period and a
     space (`Microbiology. 2015;161:516`) or a space only (`Microbiology 2015; 161: 516`, PLOS's
     `Microbiol Rev 58: 233–267`). Other separators (`Journal, 12(3)`) and dotted abbreviations,
     whose last period is the abbreviation's (`J. Bacteriol. 178:`), say nothing."""
     journal = ref.fields.get("journal")
-    if journal is None or ref.kind != "journal" or "." in journal.value or "[" in journal.value:
+    if journal is None or ref.kind != "journal" or _NOT_A_NAME.search(journal.value):
         return None
     starts = [
         f.span.start
@@ -292,12 +293,11 @@ _SHARE_DOC = {
     "a minority's (more, and it is the list's style)"
 }
 
-# What the L rules share: list rules on how a list is printed, with a safe fix to the majority.
+# What the L rules share: list rules on how a list is printed.
 _MINORITY = {
     "formats": LIST_FORMATS,
     "scope": "list",
     "level": "warning",
-    "fix": "safe",
     "options": {"max-share": MAX_SHARE},
     "option_docs": _SHARE_DOC,
 }
@@ -319,6 +319,7 @@ RULES = [
         good="Smith AB, Jones CD. First title. J Immunol. 2019;4:1-15.\n" + _REST,
         check=check_residue,
         summarize=summarize_residue,
+        fix="safe",
         **_MINORITY,
     ),
     Rule(
@@ -329,8 +330,9 @@ RULES = [
         "(`2022 Dec 28;15(1):167`, `2016 Jul-Aug;18(7-8)`), as PubMed does. When only a few "
         "references of a list do (at most a third, `max-share`) and at least four others give "
         "the year alone, the month was pasted with them. A list in which more references give "
-        "months has them as its style. The fix deletes the month where a volume follows (the "
-        "volume and issue say where the article is; without a volume the month is the locator).",
+        "months has them as its style. No fix: NLM allows the month (ICMJE's own sample "
+        "`N Engl J Med. 2002 Jul 25;347(4):284-7` has it), so which form the list takes is the "
+        "editor's call, and deleting a date loses it.",
         bad="Smith AB, Jones CD. First title. J Immunol. 2022 Dec 28;15(1):167-70.\n" + _REST,
         good="Smith AB, Jones CD. First title. J Immunol. 2022;15(1):167-70.\n" + _REST,
         check=check_month,
@@ -354,6 +356,7 @@ RULES = [
         good="Prescott DM (1994) The DNA of ciliated protozoa. Microbiol Rev 58: 233–267.\n" + _PLOS_REST,
         check=check_journal_end,
         summarize=summarize_journal_end,
+        fix="safe",
         # Where the style dots its abbreviations (`Neural Comput. 9,`), the last period is the
         # abbreviation's, not a separator.
         off_when={"journal-periods": ("periods", "either")},

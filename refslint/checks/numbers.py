@@ -7,6 +7,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from .. import journal_catalogue as catalogue
@@ -303,6 +304,8 @@ def summarize_pages(ref: Reference) -> Pages | None:
         if len(value) < 3 and "issue" not in ref.fields and not (volume and volume.value.isdigit()
                                                                   and int(volume.value) >= 20):
             return None  # `Diagn Pathol 2006;1:4`: a young online journal's article number
+        if len(ref.authors) < 2 and ref.et_al is None:
+            return None  # one author (or none): editorials, news and letters, of one page each
         journal = ref.fields["journal"].value
         key = vocab.journal_key(journal).replace("(", "").replace(")", "")
         if key in _ONE_PAGE_JOURNALS or _PHYSICS.search(key):
@@ -379,9 +382,15 @@ def summarize_volume(ref: Reference) -> Issue | None:
         return None  # a year for a volume: numbered by year, nothing to compare
     name = ref_name(ref)
     return Issue(
-        ref.index, None if name == str(ref.index + 1) else name, sys.intern(vocab.journal_key(journal.value)),
+        ref.index, None if name == str(ref.index + 1) else name, _journal_key(journal.value),
         journal.value, int(year.value[:4]), number, "issue" in ref.fields, volume.span,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 12)
+def _journal_key(name: str) -> str:
+    """A journal's name folded (a list names few journals, each many times)."""
+    return sys.intern(vocab.journal_key(name))
 
 
 def _contradicts(later: Issue, earlier: Issue) -> bool:
@@ -400,37 +409,43 @@ def check_volume(records: list[Issue], ctx: Context) -> Iterator[Finding]:
     """One finding per wrong reference: the one that contradicts more of the journal's others
     than any of those does (`1996;76` among four right J Neurosci volumes), else, of a pair that
     only contradict each other, the later year with the lower volume (the issue written as the
-    volume: `2021;1` beside `2019;13(2)`)."""
-    by_journal: dict[str, list[Issue]] = defaultdict(list)
+    volume: `2021;1` beside `2019;13(2)`). References are compared by their distinct (year,
+    volume): a long list cites one journal thousands of times but in few volumes."""
+    by_journal: dict[str, dict[tuple[int, int], list[Issue]]] = defaultdict(lambda: defaultdict(list))
     for r in records:
-        by_journal[r.journal].append(r)
-    for group in by_journal.values():
-        if len(group) < 2 or len({r.volume for r in group}) < 2:
+        by_journal[r.journal][r.year, r.volume].append(r)
+    for keyed in by_journal.values():
+        if len(keyed) < 2 or len({volume for _, volume in keyed}) < 2:
             continue
-        clashes = {r.index: [o for o in group if _clash(r, o)] for r in group}
-        for r in group:
-            mine = clashes[r.index]
-            if not mine:
+        firsts = {key: refs[0] for key, refs in keyed.items()}
+        clashes = {key: [k for k in keyed if _clash(first, firsts[k])] for key, first in firsts.items()}
+        weight = {key: sum(len(keyed[k]) for k in found) for key, found in clashes.items()}
+        for key, found in clashes.items():
+            if not found:
                 continue
-            if len(mine) == 1 and len(clashes[mine[0].index]) == 1:
-                if not _contradicts(r, mine[0]):
+            other = firsts[found[0]]
+            if weight[key] == 1 and weight[found[0]] == 1:
+                if not _contradicts(firsts[key], other):
                     continue  # the pair's other reference is reported
-            elif not all(len(mine) > len(clashes[o.index]) for o in mine):
+            elif not all(weight[key] > weight[k] for k in found):
                 continue  # not the one that stands out
-            other = mine[0]
-            if len(mine) > 1:
-                hint = f" and {len(mine) - 1} more references to it: its year or volume is wrong"
-            elif not r.has_issue and _contradicts(r, other) and r.volume * 2 <= other.volume:
-                hint = f": is `{r.volume}` its issue, with the volume missing?"
-            else:
-                hint = ": the year or the volume of one of them is wrong"
-            yield Finding(
-                r.span,
-                f"volume {r.volume} ({r.year}) contradicts volume {other.volume} of {other.printed} "
-                f"in {other.year} (reference {other.name or other.index + 1}){hint}",
-                related=tuple(Related(ctx.path, o.span, f"volume {o.volume} in {o.year}") for o in mine),
-                reference=r.index,
-            )
+            for r in keyed[key]:
+                more = weight[key] - 1
+                if more:
+                    hint = f" and {more} more reference{'s' if more > 1 else ''} to it: its year or volume is wrong"
+                elif not r.has_issue and _contradicts(r, other) and r.volume * 2 <= other.volume:
+                    hint = f": is `{r.volume}` its issue, with the volume missing?"
+                else:
+                    hint = ": the year or the volume of one of them is wrong"
+                yield Finding(
+                    r.span,
+                    f"volume {r.volume} ({r.year}) contradicts volume {other.volume} of {other.printed} "
+                    f"in {other.year} (reference {other.name or other.index + 1}){hint}",
+                    related=tuple(
+                        Related(ctx.path, firsts[k].span, f"volume {k[1]} in {k[0]}") for k in found
+                    ),
+                    reference=r.index,
+                )
 
 
 # --- N010: an e-page range without its first page -------------------------------------------------
@@ -573,8 +588,8 @@ RULES = [
         "a journal known to number its articles or not in the catalogue, a volume that is the "
         "year, a number under 100 in a young journal's volume), on references read in another "
         "style than the list's, where many references give first pages, on the general weeklies "
-        "(their letters and news are one page; the BMJ cites first pages) and on physics journals "
-        "(cited by their first page). "
+        "(their letters and news are one page; the BMJ cites first pages), on physics journals "
+        "(cited by their first page) and on articles by one author (editorials, news, letters). "
         "A one-page article is right as it is, and nothing in the text tells it from a lost range: "
         "the finding is an info, its message says so, and there is no fix.",
         bad="1. Smith AB, Jones CD. Pain in migraine. Curr Opin Neurol. 2013;26(6):602.\n"
