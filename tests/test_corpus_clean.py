@@ -13,6 +13,9 @@ KNOWN = {
     "journal.pone.0080518": ["J006", "A004", "A006"],
     "journal.pbio.1000359": ["A004"],  # `Gomez-Consarnau L` beside `Gómez-Consarnau L`
     "journal.pntd.0001969": ["J003"],  # `Z Tropenmed Parasit`: ISO 4's form; NLM's is `Parasitol`
+    # Not a slip: `Submission of data to GenBank. PNAS 1989;86:408` is a one-page note, which N008
+    # (info) cannot tell from a range that lost its end among 13 ranges; its message says so.
+    "journal.pbio.1001636": ["N008"],
 }
 
 

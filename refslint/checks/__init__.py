@@ -19,6 +19,7 @@ from . import (
     identifiers,
     journal_names,
     journals,
+    list_shape,
     numbers,
     structure,
     titles,
@@ -29,7 +30,7 @@ from .base import Context, Finding, Rule
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
     debris, typography, authors, author_list, numbers, titles, journals, journal_names, duplicates, identifiers,
-    structure, bibtex, crossref,
+    structure, bibtex, crossref, list_shape,
 )
 
 

@@ -91,6 +91,7 @@ class Work(NamedTuple):
     title: str
     author: str
     year: str
+    letter: str = ""  # the year's letter (`2018b`), told apart by D002
 
 
 def _stable_hash(key: str) -> int:
@@ -99,10 +100,14 @@ def _stable_hash(key: str) -> int:
     return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
 
 
+_LETTER = re.compile(r"\d{4}([a-z])\b")
+
+
 def summarize(ref: Reference) -> Work | None:
     t, author, doi = title_key(ref), _first_author(ref), _doi(ref)
     year_field, volume = ref.get("year"), ref.get("volume")
     year = year_field.value[:4] if year_field else ""
+    lettered = _LETTER.match(year_field.value) if year_field else None
     keys = blocking_keys(t, author, year, volume.value if volume else "", _first_page(ref), doi)
     if not keys:
         return None
@@ -110,7 +115,25 @@ def summarize(ref: Reference) -> Work | None:
     return Work(
         ref.index, None if name == str(ref.index + 1) else name, ref.span,
         array("q", (_stable_hash(k) for k in keys)).tobytes(), doi, t, sys.intern(author), sys.intern(year),
+        sys.intern(lettered.group(1)) if lettered else "",
     )  # fmt: skip
+
+
+def summarize_lettered(ref: Reference) -> Work | None:
+    """D002 keeps only journal articles whose year carries a letter, with the year's span; the
+    journal is part of the title key, so that only the same title in the same journal is the
+    same article (the volumes of one book, `2002a` and `2002b`, share a title)."""
+    year, journal = ref.get("year"), ref.get("journal")
+    if year is None or journal is None or ref.kind != "journal" or not _LETTER.match(year.value):
+        return None
+    work = summarize(ref)
+    if work is None or not work.title:
+        return None
+    return work._replace(span=year.span, title=f"{work.title}|{_letters_and_digits(journal.value)}")
+
+
+def _lettered_apart(a: Work, b: Work) -> bool:
+    return bool(a.letter and b.letter) and a.letter != b.letter
 
 
 def same_work(a: Work, b: Work, threshold: float) -> bool:
@@ -155,7 +178,9 @@ _BITMAP_MASK = _BITMAP_BITS - 1
 _BITMAP_BYTES = _BITMAP_BITS >> 3
 
 
-def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
+def _pairs(works: list[Work], ctx: Context, lettered_apart: bool) -> Iterator[tuple[Work, Work]]:
+    """(a work, the earliest earlier work that is the same), for pairs whose years carry
+    different letters (`2018a`, `2018b`: D002) or not (D001)."""
     threshold = float(ctx.options.get("title-similarity", 0.9))
     repeated = _repeated_keys(works) if len(works) > 10_000 else None
     first_with_key: dict[int, Work] = {}
@@ -168,12 +193,21 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
                     continue  # this key occurs once in the list
             other = first_with_key.get(key)
             if other is not None and (earlier is None or other.index < earlier.index):
-                if same_work(other, work, threshold):
-                    earlier = other
+                if _lettered_apart(other, work) == lettered_apart and same_work(other, work, threshold):
+                    # Letters say the author meant two works (volumes 2 and 3 of one book have
+                    # titles nearly alike): lettered apart, only the very title or DOI is the same work.
+                    if not lettered_apart or (other.doi and other.doi == work.doi) or (
+                        work.title and other.title == work.title
+                    ):
+                        earlier = other
             else:
                 first_with_key.setdefault(key, work)
-        if earlier is None:
-            continue
+        if earlier is not None:
+            yield work, earlier
+
+
+def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
+    for work, earlier in _pairs(works, ctx, lettered_apart=False):
         name = earlier.name or earlier.index + 1
         # Two references with one DOI are one work whatever their text says; say why, since
         # the titles may differ (one of them then carries the other's DOI).
@@ -182,6 +216,17 @@ def check_duplicates(works: list[Work], ctx: Context) -> Iterator[Finding]:
             work.span,
             f"duplicate of reference {name} ({why})",
             related=(Related(ctx.path, earlier.span, "first listed here"),),
+            reference=work.index,
+        )
+
+
+def check_lettered_twice(works: list[Work], ctx: Context) -> Iterator[Finding]:
+    for work, earlier in _pairs(works, ctx, lettered_apart=True):
+        yield Finding(
+            work.span,
+            f"`{work.year}{work.letter}` is the same work as reference {earlier.name or earlier.index + 1} "
+            f"(`{earlier.year}{earlier.letter}`): one work listed twice under two letters",
+            related=(Related(ctx.path, earlier.span, f"lettered `{earlier.year}{earlier.letter}` here"),),
             reference=work.index,
         )
 
@@ -200,6 +245,16 @@ def merge_in_document(doc, refs: list[Reference], d) -> Fix | None:
     return merge_fix(doc, refs, keep, d.reference)
 
 
+# What D001 and D002 share: both judge the same works and merge them the same way.
+_SAME_WORK = {
+    "scope": "list",
+    "level": "error",
+    "fix": "unsafe",
+    "document_fix": merge_in_document,
+    "options": {"title-similarity": 0.9},
+    "option_docs": {"title-similarity": "how alike two titles must be (0-1) for near duplicates"},
+}
+
 RULES = [
     Rule(
         code="D001",
@@ -217,11 +272,26 @@ RULES = [
         "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741-9.",
         check=check_duplicates,
         summarize=summarize,
-        scope="list",
-        level="error",
-        fix="unsafe",
-        document_fix=merge_in_document,
-        options={"title-similarity": 0.9},
-        option_docs={"title-similarity": "how alike two titles must be (0-1) for near duplicates"},
+        **_SAME_WORK,
+    ),
+    Rule(
+        code="D002",
+        name="one-work-lettered-twice",
+        summary="One work listed twice under two year letters",
+        description="Letters after the year (`2018a`, `2018b`) tell apart different works of the "
+        "same authors and year. Two entries that are the same work (D001's test, but with the very "
+        "title or DOI: letters say the author meant two works, and volumes 2 and 3 of one book have "
+        "titles nearly alike) with different letters are one work listed twice, and its "
+        "citations in the text cite it by two names. The later entry's year is reported and "
+        "points to the earlier one; D001 leaves such pairs to this rule. In a Markdown or LaTeX "
+        "manuscript the unsafe fix merges the two as D001's does (the remaining letter may then "
+        "be needless: that is left to the author).",
+        bad="Horie S, Gaynard S (2020a) Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp 8: 8.\n"
+        "Horie S, Gaynard S (2020b) Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp 8: 8.",
+        good="Horie S, Gaynard S (2020a) Cytokine pre-activation of stromal cells enhances repair. Intensive Care Med Exp 8: 8.\n"
+        "Horie S, Gaynard S (2020b) Stromal cells in lung injury. Intensive Care Med Exp 8: 12.",
+        check=check_lettered_twice,
+        summarize=summarize_lettered,
+        **_SAME_WORK,
     ),
 ]

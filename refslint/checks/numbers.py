@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
+from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
+from .. import journal_catalogue as catalogue
 from .. import vocab
-from ..model import LIST_FORMATS, Reference, Span
-from .base import Context, Finding, Rule, edit_fix, lazy_fix
+from ..model import LIST_FORMATS, Reference, Related, Span
+from .base import Context, Finding, Rule, edit_fix, lazy_fix, ref_name
 
 _PAGE = re.compile(r"([A-Za-z]{0,4})(\d+)([A-Za-z]{0,3})$")
 _ROMAN = re.compile(r"[ivxlc]+$")
@@ -256,6 +260,216 @@ def elide(first: str, last: str) -> str:
     return last[i:]
 
 
+# --- N008: a first page where the list gives ranges ----------------------------------------------
+
+# A page that may have been cut from its range: one to four digits. Letters (`e29218`, `R149`) and
+# five digits or more (`30121`) are article numbers, which have no range.
+# A page that may have been cut from its range: one to five digits (`15160`, JBC's and PNAS's
+# pages). Letters (`e29218`, `R149`) and six digits or more are article numbers, which have no
+# range; shorter article numbers are told by the journal (below).
+_LONE_PAGE = re.compile(r"[1-9]\d{0,4}")
+# General weeklies print many one-page items (news, letters, editorials), and the BMJ's own style
+# cites the first page alone: a lone page there is no sign of a lost range.
+_ONE_PAGE_JOURNALS = frozenset({
+    "nature", "science", "lancet", "bmj", "br med j", "bmj clinical research ed", "jama", "n engl j med",
+    "new england journal of medicine", "the lancet", "british medical journal", "cmaj", "med j aust",
+    "vet rec", "veterinary record", "the new england journal of medicine",
+})
+MAX_LONE_SHARE = 0.1  # of a list's journal articles with pages, for first pages alone to be a slip
+MIN_RANGES = 8  # ranges in the list, for it to give ranges as its rule
+
+
+class Pages(NamedTuple):
+    index: int
+    style: str  # the family the reference was read in
+    lone: bool  # a first page alone, else a page range
+    span: Span
+
+
+# Physics journals are cited by their first page (the APS and AIP styles), also in other lists.
+_PHYSICS = re.compile(r"\b(?:phys|physica|physics|europhys|astrophys|astron)\b")
+
+
+def summarize_pages(ref: Reference) -> Pages | None:
+    """Whether a journal article gives a first page alone or a page range; None for anything
+    else (books, article numbers, e-locators, journals that number their articles)."""
+    pages = ref.fields.get("pages")
+    if pages is None or ref.kind != "journal" or "journal" not in ref.fields:
+        return None
+    value = pages.value
+    if _LONE_PAGE.fullmatch(value):
+        volume, year = ref.fields.get("volume"), ref.fields.get("year")
+        if volume and year and volume.value == year.value[:4]:
+            return None  # the volume is the year: an article-numbered journal
+        if len(value) < 3 and "issue" not in ref.fields and not (volume and volume.value.isdigit()
+                                                                  and int(volume.value) >= 20):
+            return None  # `Diagn Pathol 2006;1:4`: a young online journal's article number
+        if len(ref.authors) < 2 and ref.et_al is None:
+            return None  # one author (or none): editorials, news and letters, of one page each
+        journal = ref.fields["journal"].value
+        key = vocab.journal_key(journal).replace("(", "").replace(")", "")
+        if key in _ONE_PAGE_JOURNALS or _PHYSICS.search(key):
+            return None
+        if _may_number_articles(journal):
+            return None
+        return Pages(ref.index, sys.intern(ref.style), True, pages.span)
+    found = problems(ref)
+    if len(found) == 1 and found[0][1] is None and found[0][0].span == pages.span:
+        return Pages(ref.index, sys.intern(ref.style), False, pages.span)
+    return None
+
+
+def _may_number_articles(name: str) -> bool:
+    """Whether the journal numbers its articles, or may: asked of the name as printed, of its
+    NLM form and of the form its alias stands for (or, for a slip, of the form it is a slip of);
+    a name the catalogue does not know (`Pharm0aceutics`) may be anything."""
+    if vocab.publishes_article_numbers(name):
+        return True
+    alias = vocab.journal_aliases().get(vocab.journal_key(name))
+    if alias is not None:
+        return vocab.publishes_article_numbers(alias)
+    matches = catalogue.lookup_all(name)
+    if not matches:
+        from .journal_names import verdict  # the catalogue's nearest form: a slip of a known name
+
+        near = verdict(name)
+        if near.kind not in ("near", "variant", "case") or not near.text:
+            return True
+        if vocab.publishes_article_numbers(near.text):
+            return True
+        matches = catalogue.lookup_all(near.text)
+    return any(m.journal.nlm and vocab.publishes_article_numbers(m.journal.nlm) for m in matches)
+
+
+def check_lone_page(records: list[Pages], ctx: Context) -> Iterator[Finding]:
+    own = [r for r in records if r.style == ctx.family]
+    lone = [r for r in own if r.lone]
+    ranges = len(own) - len(lone)
+    share = float(ctx.options.get("max-share", MAX_LONE_SHARE))
+    if not lone or ranges < int(ctx.options.get("min-ranges", MIN_RANGES)) or len(lone) > share * len(own):
+        return
+    for r in lone:
+        yield Finding(
+            r.span,
+            f"first page only: {ranges} of the list's {len(own)} journal articles give a page range "
+            "(the last page is missing, unless the article has one page)",
+            reference=r.index,
+        )
+
+
+# --- N009: a volume the same journal's other references contradict ------------------------------
+
+
+class Issue(NamedTuple):
+    index: int
+    name: str | None
+    journal: str  # folded: the key references of one journal share
+    printed: str  # the journal as printed, for the message
+    year: int
+    volume: int
+    has_issue: bool
+    span: Span  # the volume
+
+
+def summarize_volume(ref: Reference) -> Issue | None:
+    journal, year, volume = ref.fields.get("journal"), ref.fields.get("year"), ref.fields.get("volume")
+    if journal is None or year is None or volume is None or ref.kind != "journal":
+        return None
+    if not volume.value.isdigit() or not year.value[:4].isdigit() or not volume.value.isascii():
+        return None
+    number = int(volume.value)
+    if number == 0 or number >= 1800:
+        return None  # a year for a volume: numbered by year, nothing to compare
+    name = ref_name(ref)
+    return Issue(
+        ref.index, None if name == str(ref.index + 1) else name, _journal_key(journal.value),
+        journal.value, int(year.value[:4]), number, "issue" in ref.fields, volume.span,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 12)
+def _journal_key(name: str) -> str:
+    """A journal's name folded (a list names few journals, each many times)."""
+    return sys.intern(vocab.journal_key(name))
+
+
+def _contradicts(later: Issue, earlier: Issue) -> bool:
+    """A journal numbers its volumes upwards: a later year with a lower volume contradicts. A
+    year apart, a volume or two back is allowed (volumes that straddle the new year, series
+    whose volumes appear out of order)."""
+    years, volumes = later.year - earlier.year, earlier.volume - later.volume
+    return years > 0 and volumes > 0 and (years > 1 or volumes > 2)
+
+
+def _clash(a: Issue, b: Issue) -> bool:
+    return _contradicts(a, b) or _contradicts(b, a)
+
+
+def check_volume(records: list[Issue], ctx: Context) -> Iterator[Finding]:
+    """One finding per wrong reference: the one that contradicts more of the journal's others
+    than any of those does (`1996;76` among four right J Neurosci volumes), else, of a pair that
+    only contradict each other, the later year with the lower volume (the issue written as the
+    volume: `2021;1` beside `2019;13(2)`). References are compared by their distinct (year,
+    volume): a long list cites one journal thousands of times but in few volumes."""
+    by_journal: dict[str, dict[tuple[int, int], list[Issue]]] = defaultdict(lambda: defaultdict(list))
+    for r in records:
+        by_journal[r.journal][r.year, r.volume].append(r)
+    for keyed in by_journal.values():
+        if len(keyed) < 2 or len({volume for _, volume in keyed}) < 2:
+            continue
+        firsts = {key: refs[0] for key, refs in keyed.items()}
+        clashes = {key: [k for k in keyed if _clash(first, firsts[k])] for key, first in firsts.items()}
+        weight = {key: sum(len(keyed[k]) for k in found) for key, found in clashes.items()}
+        for key, found in clashes.items():
+            if not found:
+                continue
+            other = firsts[found[0]]
+            if weight[key] == 1 and weight[found[0]] == 1:
+                if not _contradicts(firsts[key], other):
+                    continue  # the pair's other reference is reported
+            elif not all(weight[key] > weight[k] for k in found):
+                continue  # not the one that stands out
+            for r in keyed[key]:
+                more = weight[key] - 1
+                if more:
+                    hint = f" and {more} more reference{'s' if more > 1 else ''} to it: its year or volume is wrong"
+                elif not r.has_issue and _contradicts(r, other) and r.volume * 2 <= other.volume:
+                    hint = f": is `{r.volume}` its issue, with the volume missing?"
+                else:
+                    hint = ": the year or the volume of one of them is wrong"
+                yield Finding(
+                    r.span,
+                    f"volume {r.volume} ({r.year}) contradicts volume {other.volume} of {other.printed} "
+                    f"in {other.year} (reference {other.name or other.index + 1}){hint}",
+                    related=tuple(
+                        Related(ctx.path, firsts[k].span, f"volume {k[1]} in {k[0]}") for k in found
+                    ),
+                    reference=r.index,
+                )
+
+
+# --- N010: an e-page range without its first page -------------------------------------------------
+
+# `530.e7`: Cell Press and Elsevier print an article's pages and then its e-pages (`519–530.e7`:
+# pages 519-530, e-pages e1-e7); an article's e-pages start at e1, so `.e7` alone is the end of
+# a range whose first page is lost. `645.e1` (an article on e-pages 645.e1 and on) is a first page.
+_EPAGE_END = re.compile(r"(\d+)\.e(\d+)")
+
+
+def check_epage_end(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    pages = ref.get("pages")
+    if pages is None:
+        return
+    m = _EPAGE_END.fullmatch(pages.value)
+    if m is None or int(m.group(2)) < 2:
+        return
+    yield Finding(
+        pages.span,
+        f"`{pages.value}` is the end of a page range (the last page {m.group(1)} and e-pages e1-e{m.group(2)}): "
+        "its first page is missing",
+    )
+
+
 RULES = [
     Rule(
         code="N001",
@@ -361,5 +575,77 @@ RULES = [
         style_values=("elided", "full", "chicago"),
         convention="page-range",
         option_docs={"style": "auto (the list's majority), elided (706-13), full (706-713) or chicago (321-28)"},
+    ),
+    Rule(
+        code="N008",
+        formats=LIST_FORMATS,
+        name="first-page-only",
+        summary="A first page alone where the list gives page ranges",
+        description="A journal article given by its first page alone (`Curr Opin Neurol "
+        "2013;26(6):602`) in a list whose journal articles give page ranges (at least `min-ranges` "
+        "of them, and first pages alone in at most `max-share` of its journal articles) has lost "
+        "its last page. Stays silent on article numbers and e-locators (letters, six digits or more, "
+        "a journal known to number its articles or not in the catalogue, a volume that is the "
+        "year, a number under 100 in a young journal's volume), on references read in another "
+        "style than the list's, where many references give first pages, on the general weeklies "
+        "(their letters and news are one page; the BMJ cites first pages), on physics journals "
+        "(cited by their first page) and on articles by one author (editorials, news, letters). "
+        "A one-page article is right as it is, and nothing in the text tells it from a lost range: "
+        "the finding is an info, its message says so, and there is no fix.",
+        bad="1. Smith AB, Jones CD. Pain in migraine. Curr Opin Neurol. 2013;26(6):602.\n"
+        + "\n".join(f"{i}. Lee K{i}, Park J. A title number {i}. Blood. 20{i:02d};{100 + i}:{330 + i}-{340 + i}."
+                     for i in range(2, 11)),
+        good="1. Smith AB, Jones CD. Pain in migraine. Curr Opin Neurol. 2013;26(6):602-8.\n"
+        + "\n".join(f"{i}. Lee K{i}, Park J. A title number {i}. Blood. 20{i:02d};{100 + i}:{330 + i}-{340 + i}."
+                     for i in range(2, 11)),
+        check=check_lone_page,
+        summarize=summarize_pages,
+        scope="list",
+        # Info: about half the lone pages in clean lists are one-page articles (letters, notes),
+        # which nothing in the text tells from a range that lost its end.
+        level="info",
+        options={"max-share": MAX_LONE_SHARE, "min-ranges": MIN_RANGES},
+        option_docs={
+            "max-share": "the largest share of the list's journal articles that may give a first page "
+            "alone for them to be slips (more, and first pages are the list's style)",
+            "min-ranges": "the fewest page ranges a list gives for ranges to be its rule",
+        },
+    ),
+    Rule(
+        code="N009",
+        formats=LIST_FORMATS,
+        name="volume-contradicts-journal",
+        summary="A volume the same journal's other references contradict",
+        description="A journal numbers its volumes upwards, so two references to one journal whose "
+        "later year has the lower volume (`Iran J Kidney Dis. 2021;1:22-30` beside `Iran J Kidney "
+        "Dis. 2019;13(2):100-5`) cannot both be right: most often the issue was written as the "
+        "volume (the message asks when the lower volume has no issue and is less than half the "
+        "other), or a year is wrong. Journals are compared by name as printed; a year apart, a "
+        "volume or two back is allowed (volumes that straddle the new year, book series that "
+        "appear out of order), and volumes that are years are not compared. No fix: which of the "
+        "two is wrong is not known.",
+        bad="Smith AB, Jones CD. Kidney function in dialysis. Iran J Kidney Dis. 2021;1:22-30.\n"
+        "Lee K, Park J. Anaemia in kidney disease. Iran J Kidney Dis. 2019;13(2):100-5.",
+        good="Smith AB, Jones CD. Kidney function in dialysis. Iran J Kidney Dis. 2021;15(1):22-30.\n"
+        "Lee K, Park J. Anaemia in kidney disease. Iran J Kidney Dis. 2019;13(2):100-5.",
+        check=check_volume,
+        summarize=summarize_volume,
+        scope="list",
+        level="warning",
+    ),
+    Rule(
+        code="N010",
+        name="e-page-range-without-start",
+        summary="An e-page range without its first page",
+        description="Cell Press and Elsevier journals print an article's pages and then its "
+        "e-pages: `519–530.e7` is pages 519-530 and e-pages e1-e7. E-pages start at e1, so "
+        "`530.e7` alone is the end of such a range, its first page lost. `645.e1` (an article on "
+        "e-pages from 645.e1) and full ranges (`1–15.e7`, `645.e1-5`) are left alone. No fix: the "
+        "first page is not known.",
+        bad="Wang X, Li Y. Tumour immunity. Cell Metab. 2019;19:530.e7.",
+        good="Wang X, Li Y. Tumour immunity. Cell Metab. 2019;19:519–530.e7.",
+        check=check_epage_end,
+        level="warning",
+        trigger=re.compile(r"\d\.e\d"),
     ),
 ]
