@@ -15,6 +15,7 @@ from . import (
     crossref,
     debris,
     duplicates,
+    glued,
     journal_names,
     journals,
     numbers,
@@ -27,7 +28,7 @@ from .base import Context, Finding, Rule
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
     debris, typography, authors, numbers, titles, journals, journal_names, duplicates, structure, bibtex,
-    crossref,
+    crossref, glued,
 )
 
 
