@@ -8,7 +8,7 @@ import pytest
 
 from refslint.api import lint_text
 from refslint.config import build_config
-from refslint.fix import apply_edits
+from refslint.fix import apply_edits, fix_text
 
 
 def glued(text: str, path: str = "list.txt") -> list:
@@ -64,12 +64,19 @@ def test_link_glued_to_a_citation_block_in_a_numbered_list():
         "Redirect. https://example.org/out?url=https://www.who.int/page.html",
         "WHO. Dengue. Available from: <https://www.who.int/page.html>",
         "WHO. Dengue (https://www.who.int/page.html).",
-        "WHO. Dengue. Available from:https://www.who.int/page.html",  # a label's colon: house style
+        "Smith J. A title. J Biol Chem. 2008;283:18032-9. doi:https://doi.org/10.1074/jbc.M8",
         SOCIETY.replace("Society.https", "Society. https"),
     ],
 )
 def test_links_set_off_or_inside_another_link_stay_quiet(text):
     assert not [d for d in glued(text) if d.code == "G001"]
+
+
+def test_link_glued_to_a_label_colon():
+    text = "WHO. Dengue. 2020. Available from:http://www.who.int/page.html"
+    d = only(text)
+    assert d.code == "G001" and flagged(text, d) == ":http://"
+    assert fixed(text, d).endswith("Available from: http://www.who.int/page.html")
 
 
 # --- G002 -------------------------------------------------------------------------------------
@@ -225,15 +232,32 @@ def test_a_tag_without_its_partner_gets_no_fix():
 def test_tex_markup_in_plain_text(markup, plain):
     text = f"Fries A. Cytotoxicity of {markup} toxins. J Bacteriol. 2018;32(3):12-24."
     d = only(text)
-    assert d.code == "G005" and flagged(text, d) == markup
+    assert d.code == "G007" and flagged(text, d) == markup
+    assert d.message in ("TeX markup `\\textit{...}` left in the text", "TeX markup `{\\it ...}` left in the text")
     assert d.fix.applicability == "safe" and fixed(text, d) == text.replace(markup, plain)
+
+
+def test_markup_that_still_shows_in_markdown():
+    text = (
+        "# References\n\n1. Fries A. Cytotoxicity of &lt;i&gt;Vibrio&lt;/i&gt; toxins &amp;amp; more. "
+        "J Bacteriol. 2018;32(3):12-24."
+    )
+    found = glued(text, "refs.md")
+    assert [(d.code, flagged(text, d)) for d in found] == [
+        ("G005", "&lt;i&gt;Vibrio&lt;/i&gt;"),
+        ("G005", "&amp;amp;"),
+    ]
+    config = build_config(isolated=True)
+    result = fix_text(text + "\n", lambda t: lint_text(t, "refs.md", config))
+    assert "Cytotoxicity of Vibrio toxins & more." in result.text
 
 
 @pytest.mark.parametrize(
     ("path", "text"),
     [
-        ("refs.md", "# References\n\n1. Fries A. Cytotoxicity of <i>Vibrio</i> toxins &amp; more. "
-         "J Bacteriol. 2018;32(3):12-24."),
+        ("refs.md", "# References\n\n1. Fries A. Cytotoxicity of <i>Vibrio</i> toxins &amp; more "
+         "\\textit{x}. J Bacteriol. 2018;32(3):12-24."),
+        ("list.txt", "Fries A. Bounds for 0<a and b>2 in <i and j> pairs. J Bacteriol. 2018;32(3):12-24."),
         ("refs.tex", "\\begin{thebibliography}{1}\n\\bibitem{f} Fries A. Cytotoxicity of "
          "\\textit{Vibrio} toxins. J Bacteriol. 2018;32(3):12-24.\n\\end{thebibliography}"),
         ("refs.bib", "@article{f, author = {Fries, A.}, title = {Cytotoxicity of {\\it Vibrio} toxins},\n"
@@ -242,7 +266,7 @@ def test_tex_markup_in_plain_text(markup, plain):
     ],
 )
 def test_markup_where_it_is_markup_and_plain_ampersands_stay_quiet(path, text):
-    assert not [d for d in glued(text, path) if d.code == "G005"]
+    assert not [d for d in glued(text, path) if d.code in ("G005", "G007")]
 
 
 # --- G006 -------------------------------------------------------------------------------------
@@ -277,3 +301,19 @@ def test_multiple_locants():
 )
 def test_hyphenated_locants_and_other_numbers_stay_quiet(title):
     assert not [d for d in glued(f"Smith J. {title}. J Biol Chem. 2008;283:18032-9.") if d.code == "G006"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Gating with flowCore and deepTools in featureCounts pipelines",
+        "Sorting of tdTomato and mCherry cells with preProinsulin",
+    ],
+)
+def test_tool_names_in_lower_camel_case_stay_quiet(title):
+    assert not glued(f"Smith J. {title}. J Biol Chem. 2008;283:18032-9.")
+
+
+def test_a_name_glued_after_a_content_word():
+    text = "Smith J. Gastric humanHelicobacter strains. J Biol Chem. 2008;283:18032-9."
+    assert flagged(text, only(text)) == "humanHelicobacter"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import vocab
 from ..model import LIST_FORMATS, Edit, Fix, Reference
@@ -20,7 +21,9 @@ from .base import Context, Finding, Rule, edit_fix, local
 # A scheme right after a letter, a digit or closing punctuation. Not after `/`, `=`, `%` or an
 # opening bracket or quote: there the link is inside another link (`web.archive.org/web/2020/
 # https://...`, `?url=https...`) or deliberately set off (`<https://...>`, `(https://...)`).
-_GLUED_LINK = re.compile(r"(?<=[^\W_]|[.,;\])])(?:https?|ftp)://")
+_GLUED_LINK = re.compile(r"(?<=[^\W_]|[.,;:\])])(?:https?|ftp)://")
+# `doi:https://doi.org/...` is a label written twice (an identifier rule's), not a lost space.
+_LABEL_BEFORE = re.compile(r"(?:doi|DOI|pmid|PMID|urn|URN):$")
 
 
 def check_glued_link(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -28,7 +31,7 @@ def check_glued_link(ref: Reference, ctx: Context) -> Iterator[Finding]:
     for m in _GLUED_LINK.finditer(raw):
         start = m.start()
         word_start = max(raw.rfind(" ", 0, start), raw.rfind("\t", 0, start), raw.rfind("\n", 0, start)) + 1
-        if "://" in raw[word_start:start]:
+        if "://" in raw[word_start:start] or _LABEL_BEFORE.search(raw, word_start, start):
             continue  # the scheme is inside a link already (`.../redirect.https://...`)
         before = raw[word_start:start]
         yield Finding(
@@ -96,7 +99,9 @@ _PARTICLES = frozenset("de da del della di du dos das le la van von der den ter 
 # A lower-case word glued to a capitalised one, the whole a word of its own (not `eLife`, where
 # the lower-case part is one letter, nor `mRNA`/`siRNA`, where the rest is capitals).
 _CAMEL = re.compile(r"(?<![\w'’\-./])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’\-/])")
-_WORD = re.compile(r"(?<![\w'’\-./])[^\W\d_]{7,}(?![\w'’\-/])")
+# A capitalised word and a lower-case one of seven letters or more after it: the genus and a
+# glued epithet (checked further in Python: a lookbehind at every position is slow).
+_GENUS_EPITHET = re.compile(r"[A-Z][a-z]{3,} ([a-z]{7,})")
 # The endings of a Latin species epithet (`burgdorferi`, `coli`, `aureus`, `cerevisiae`).
 _EPITHET_END = ("i", "ae", "us", "um", "is", "a", "ans", "ens")
 # The genus before it: a capitalised word, or the capitalised end of a glued one (`uponBorrelia`).
@@ -133,7 +138,12 @@ _ACRONYM_GLUE = re.compile(r"(?<![\w'’./])([a-z]{4,})([A-Z]{2,}s?)(?![\w'’/]
 _ACRONYM_FUNCTION = re.compile(r"(?<![\w'’./])([A-Z]{2,})(and|the|for|with|from)(?![\w'’/])")
 
 
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]|[A-Z](?:and|the|for|with|from)\b")
+
+
 def _camel(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
+    if not _LOWER_UPPER.search(title):
+        return  # the common case: no seam between cases anywhere in the title
     for m in _ACRONYM_FUNCTION.finditer(title):
         yield Finding(
             local(ref, offset + m.start(), offset + m.end()),
@@ -161,10 +171,16 @@ def _camel(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
             )
     for m in _CAMEL.finditer(title):
         left, right = m.group(1), m.group(2)
-        if left in _PARTICLES or not _known(left):
+        if left in _PARTICLES or left in _PREFIXES_OF_WORDS or not _known(left):
             continue
-        if not (_known(right) or len(right) >= 5):
-            continue  # `bioRxiv`, `medRxiv`: a name, its parts no words
+        # After a short function word any capitalised word (`uponBorrelia`, `theUnited`); after
+        # another word only a name the word list lacks (`humanHelicobacter`): two listed words
+        # are as often a tool's name (`flowCore`, `deepTools`, `featureCounts`), and a short
+        # unknown tail is one too (`bioRxiv`).
+        if left not in _FUNCTION_WORDS and (len(right) < 5 or vocab.is_common_word(right)):
+            continue
+        if left in _FUNCTION_WORDS and not (_known(right) or len(right) >= 5):
+            continue
         after = title[m.end() : m.end() + 1]
         if after == ":" or (m.start() == 0 and after in ("", ",")):
             continue  # a tool's name opening its own paper (`clusterProfiler: an R package`)
@@ -183,19 +199,25 @@ def _epithet_split(word: str) -> int:
     return 0
 
 
+def _bounded(text: str, start: int, end: int, joiners: str) -> bool:
+    """Whether text[start:end] is a whole word: no letter, digit or `joiners` either side."""
+    return not any(c and (c.isalnum() or c in joiners) for c in (text[start - 1 : start], text[end : end + 1]))
+
+
 def _binomial(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
-    for m in _WORD.finditer(title):
-        word = m.group(0)
-        if not word.islower() or _known(word):
+    for m in _GENUS_EPITHET.finditer(title):
+        start, end = m.span(1)
+        word = m.group(1)
+        if not _bounded(title, start, end, "_'’-./") or _known(word):
             continue
-        previous = title[: m.start()].rstrip().rsplit(" ", 1)[-1]
+        previous = title[: start].rstrip().rsplit(" ", 1)[-1]
         genus = _GENUS.search(previous)
         if genus is None or vocab.is_common_word(genus.group(0)):
             continue  # an epithet follows its genus (`Borrelia burgdorferi`)
         k = _epithet_split(word)
         if k:
             yield Finding(
-                local(ref, offset + m.start(), offset + m.end()),
+                local(ref, offset + start, offset + end),
                 f"`{word}`: `{word[:k]}` glued to `{word[k:]}` (italics lost with their space?)",
             )
 
@@ -208,7 +230,7 @@ _PREFIXES_OF_WORDS = frozenset(
     "bi tri tetra penta hexa pan peri para meta proto pseudo quasi self cross counter trans ultra hyper "
     "hypo auto homo hetero iso endo exo ecto epi mid off back fore after head hand foot out door "
     "water air land sea sun moon star day night home work life radio socio paleo palaeo mini onto "
-    "ratio green red black white blue nucleo oligo myo baculo neuro meta wiki gene word free time high cloud web net".split()
+    "ratio green red black white blue nucleo oligo myo baculo neuro meta pro nano med tet wiki gene word free time high cloud web net".split()
 )
 _TAILS_OF_WORDS = frozenset(
     "like wide based free fold type less able ward wards way ways side work where ever self "
@@ -216,7 +238,7 @@ _TAILS_OF_WORDS = frozenset(
     "rational ality toolbox tool tools kit suite lab bank base map net web soft ware".split()
 )
 # Also a piece of a hyphenated compound (`sea-levelrise`, `Python-basedsystem`).
-_ASCII_WORD = re.compile(r"(?<![\w'’./])[A-Za-z]{5,}(?![\w'’/])")
+_ASCII_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 _DOUBLED_INFLECTION = re.compile(r"([b-df-hj-np-tv-z])\1(?:ing|ed|er|est)$")
@@ -279,23 +301,39 @@ def _function_pair(word: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 14)
+def _suspect(word: str) -> bool:
+    """Not a word of the lists, or two function words: worth a closer look."""
+    return bool(_function_pair(word)) or not _word_like(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _lost_space(word: str, hyphened: bool) -> int:
+    """Where a space was lost in `word`, or 0 (a title's words repeat: asked once each)."""
+    # Two function words (`ofthe`, `usingthe`) are never one word, though the shipped list,
+    # gathered from real titles, holds a few such slips itself.
+    k = _function_pair(word)
+    if k or _word_like(word):
+        return k
+    return _split(word, opening=not word.islower(), hyphened=hyphened)
+
+
 def _spaceless(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
     """Two words that lost the space between them (`effectsof glutathione`): a lower-case word
     in no word list that is two listed words. A capitalised one only where the title begins,
     where no name is expected (`Legalrestrictions on ...`)."""
+    if not any(map(_suspect, _ASCII_WORD.findall(title))):
+        return  # the common case: every word is a word (asked once per distinct word)
     for m in _ASCII_WORD.finditer(title):
         word = m.group(0)
+        if not _suspect(word) or not _bounded(title, m.start(), m.end(), "_'’./"):
+            continue  # part of a longer word (`séd|imentaires`), a link or a contraction
         if not word.islower():
             opening = not title[: m.start()].strip() or title[: m.start()].rstrip().endswith(":")
             if not (opening and word[0].isupper() and word[1:].islower()):
                 continue
-        # Two function words (`ofthe`, `usingthe`) are never one word, though the shipped list,
-        # gathered from real titles, holds a few such slips itself.
-        k = _function_pair(word)
-        if not k and _word_like(word):
-            continue
         hyphened = "-" in (title[m.start() - 1 : m.start()], title[m.end() : m.end() + 1])
-        k = k or _split(word, opening=not word.islower(), hyphened=hyphened)
+        k = _lost_space(word, hyphened)
         if k:
             yield Finding(
                 local(ref, offset + m.start(), offset + m.end()),
@@ -315,11 +353,18 @@ def check_glued_words(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- G005: markup left in plain text ------------------------------------------------------------
 
-_TAG = re.compile(r"<(/?)(i|b|em|strong|sup|sub|u|sc|span|br|p|a|italic|bold)\b[^<>]{0,80}?/?>", re.IGNORECASE)
+# A tag is its name and attributes (`<span class="x">`), not any text between `<` and `>`
+# (`0<a and b>2`).
+_TAG = re.compile(
+    r"<(/?)(i|b|em|strong|sup|sub|u|sc|span|br|p|a|italic|bold)"
+    r"(?:\s+[a-zA-Z-]+=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+)){0,4}\s*/?>",
+    re.IGNORECASE,
+)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
 _TEX_COMMAND = re.compile(r"\\(textit|textbf|emph|textsc|textsuperscript|textsubscript|textrm|mathrm)\{([^{}\\]*)\}")
 _TEX_GROUP = re.compile(r"\{\\(it|em|bf|sc|sl|itshape|bfseries)\s+([^{}\\]*)\}")
-_MARKUP_HINT = re.compile(r"</?[a-zA-Z]|&#?[a-zA-Z0-9]{2,8};|\\[a-z]{2,}\{|\{\\[a-z]")
+_MARKUP_HINT = re.compile(r"</?[a-zA-Z]|&#?[a-zA-Z0-9]{2,8};")
+_TEX_HINT = re.compile(r"\\[a-z]{2,}\{|\{\\[a-z]")
 
 
 def check_markup(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -334,13 +379,15 @@ def check_markup(ref: Reference, ctx: Context) -> Iterator[Finding]:
         char = " " if char == "\u00a0" else char
         span = local(ref, m.start(), m.end())
         yield Finding(span, f"HTML entity `{m.group(0)}` left in the text", edit_fix(f"replace with `{char}`", span, char))
-    for pattern in (_TEX_COMMAND, _TEX_GROUP):
-        for m in pattern.finditer(raw):
+
+
+def check_tex(ref: Reference, ctx: Context) -> Iterator[Finding]:
+    for pattern, shape in ((_TEX_COMMAND, "\\{}{{...}}"), (_TEX_GROUP, "{{\\{} ...}}")):
+        for m in pattern.finditer(ref.raw):
             span = local(ref, m.start(), m.end())
-            markup = m.group(0)[: m.start(2) - m.start()]
             yield Finding(
                 span,
-                f"TeX markup `{markup.strip()}` left in the text",
+                f"TeX markup `{shape.format(m.group(1))}` left in the text",
                 edit_fix("remove the markup", span, m.group(2)),
             )
 
@@ -383,9 +430,9 @@ _PREFIXES = (
 # `1deoxysphingolipids`, `1,25dihydroxyvitamin`, `3′deoxy`: digits, then the prefix, then more of
 # the name. Not inside a word or a number (`H2amino`, `2019.5methyl`).
 _LOCANT = re.compile(
-    r"(?<![\w.,\-/′'])(\d{1,2}(?:,\d{1,2})*[′']?)(?=(?:" + _PREFIXES + r")[a-z(\[\-])", re.IGNORECASE
+    r"(?<![\w.,\-/′'])(\d{1,2}(?:,\d{1,2})*[′']?)(?=(?:" + _PREFIXES + r")[a-z(\[\-])"
 )
-_LOCANT_HINT = re.compile(r"\d[′']?(?:" + _PREFIXES + r")", re.IGNORECASE)
+_LOCANT_HINT = re.compile(r"\d[′']?(?:" + _PREFIXES + r")")
 
 
 def check_locant(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -408,16 +455,16 @@ def check_locant(ref: Reference, ctx: Context) -> Iterator[Finding]:
 RULES = [
     Rule(
         code="G001",
-        trigger=re.compile(r"[^\s/=%(<\"'\[]https?://"),
+        trigger=re.compile(r"[^\s/=%(<\"'\[](?:https?|ftp)://"),
         name="glued-link",
         summary="A link glued to the text before it",
         description=(
             "A URL or DOI link that follows the previous element without a space "
             "(`Society.https://...`), which a copy from a web page or a word processor leaves "
             "when it drops a line break: readers and link checkers take the word before it for "
-            "part of the link. A link after `/`, `=` or an opening bracket or quote (inside "
-            "another link, or set off on purpose as `<https://...>`) is not flagged. The fix "
-            "inserts the space."
+            "part of the link. `Available from:https://` is the same slip. A link after `/`, `=`, "
+            "`doi:` or an opening bracket or quote (inside another link, a doubled label, or set "
+            "off on purpose as `<https://...>`) is not flagged. The fix inserts the space."
         ),
         bad="American Cancer Society. Cancer facts and figures 2020. Atlanta: American Cancer "
         "Society.https://www.cancer.org/research.html",
@@ -495,21 +542,41 @@ RULES = [
     Rule(
         code="G005",
         trigger=_MARKUP_HINT,
-        formats=("text",),
-        name="leftover-markup",
-        summary="HTML or TeX markup left in a plain-text list",
+        formats=("text", "markdown"),
+        name="leftover-html",
+        summary="HTML markup left in the text of a list",
         description=(
-            "Tags (`<i>`, `</i>`, `<sup>`), entities (`&amp;`, `&lt;`, `&#8211;`) and TeX "
-            "commands (`\\textit{...}`, `{\\it ...}`) copied from a web page or a LaTeX source "
-            "into a plain-text list, where they print as themselves. Judged only in plain text: "
-            "in Markdown, HTML is markup, and LaTeX and BibTeX read TeX. The fix replaces an "
-            "entity by its character and removes a pair of tags or a TeX command around plain "
-            "text; a tag without its partner is reported without a fix."
+            "Tags (`<i>`, `</i>`, `<sup>`) and entities (`&amp;`, `&lt;`, `&#8211;`) copied from "
+            "a web page into a plain-text list, where they print as themselves. In Markdown, "
+            "where HTML is markup, only what still shows after it is read (escaped tags "
+            "`&lt;i&gt;`, doubled entities `&amp;amp;`) is judged; LaTeX and BibTeX are not "
+            "judged. The fix replaces an entity by its character and removes a pair of tags "
+            "around text; a tag without its partner is reported without a fix."
         ),
         bad="Fries A, Kim J. Cytotoxicity of <i>Vibrio cholerae</i> toxins. Genes &amp; Dev. "
         "2018;32(3):12-24.",
         good="Fries A, Kim J. Cytotoxicity of Vibrio cholerae toxins. Genes & Dev. 2018;32(3):12-24.",
         check=check_markup,
+        fix_reads_text=True,
+        level="error",
+        fix="safe",
+    ),
+    Rule(
+        code="G007",
+        trigger=_TEX_HINT,
+        formats=("text",),
+        name="leftover-tex",
+        summary="TeX markup left in a plain-text list",
+        description=(
+            "TeX commands (`\\textit{...}`, `\\emph{...}`, `{\\it ...}`) copied from a LaTeX or "
+            "BibTeX source into a plain-text list, where they print as themselves. Judged only "
+            "in plain text: LaTeX and BibTeX read them, and a Markdown manuscript may pass them "
+            "on to LaTeX on purpose. The fix removes the command around plain text."
+        ),
+        bad="Fries A, Kim J. Cytotoxicity of \\textit{Vibrio cholerae} toxins. Genes Dev. "
+        "2018;32(3):12-24.",
+        good="Fries A, Kim J. Cytotoxicity of Vibrio cholerae toxins. Genes Dev. 2018;32(3):12-24.",
+        check=check_tex,
         fix_reads_text=True,
         level="error",
         fix="safe",
