@@ -10,6 +10,8 @@ from refslint.api import lint_text
 from refslint.config import build_config
 from refslint.fix import apply_edits, fix_text
 
+from .conftest import FIXTURES
+
 
 def glued(text: str, path: str = "list.txt") -> list:
     """The G findings of `text` (one or more references, a line each)."""
@@ -163,8 +165,13 @@ def test_italics_lost_with_their_spaces():
         ("Legalrestrictions on minors smoking", "Legalrestrictions"),
         ("TheEducation and Career of Carlotta J. Maury", "TheEducation"),
         ("Effects ofthe diet on growth", "ofthe"),
+        ("The EffectsOf Diet on Growth", "EffectsOf"),
         ("Antibodies against shortDNA fragments", "shortDNA"),
         ("Escherichia coliinfection in calves", "coliinfection"),
+        ("Root uptake inplants and soils", "inplants"),
+        ("A method basedon wavelets", "basedon"),
+        ("Cortical oscillationsin sleep", "oscillationsin"),
+        ("Scale for Children-ThirdEdition scores", "ThirdEdition"),
     ],
 )
 def test_words_glued_by_a_lost_space(title, word):
@@ -179,13 +186,17 @@ def test_words_glued_by_a_lost_space(title, word):
         "mRNA and siRNA delivery in eLife studies",
         "McDonald and MacArthur on the iPhone and JavaScript",
         "BRCA1, p53 and TGFβ signalling in HeLa cells",
-        "PubMed, PowerPoint, YouTube and GenBank as teaching tools",
+        "PubMed, PowerPoint, YouTube, LinkedIn and GenBank as teaching tools",
         "bioRxiv and medRxiv preprints on microRNA and lncRNA",
         "clusterProfiler: an R package for comparing biological themes",
         "The scarring of wounds in nonhuman primates",
         "Streptomyces coelicolor and Candida albicans in culture",
         "deVries and vanGogh revisited",
         "1-deoxysphingolipids and N-acetylcysteine in diabetic rats",
+        "Longwave radiation in inhomogeneous clouds in wintertime",
+        "Mild-to-moderate asthma and pre-operative gamma-aminobutyric acid",
+        "Atividade da entidade in beta-catenin and L-alanine",
+        "Irisin, resistin and casein in serum: a lesson of the season",
     ],
 )
 def test_words_joined_on_purpose_stay_quiet(title):
@@ -317,3 +328,13 @@ def test_tool_names_in_lower_camel_case_stay_quiet(title):
 def test_a_name_glued_after_a_content_word():
     text = "Smith J. Gastric humanHelicobacter strains. J Biol Chem. 2008;283:18032-9."
     assert flagged(text, only(text)) == "humanHelicobacter"
+
+
+def test_correct_lists_in_every_style_get_no_g_finding():
+    """The no-harm lists are correct, hand-checked, in 20 styles, with words the shipped word
+    list (gathered from the benchmark corpora) may lack: a held-out precision check."""
+    config = build_config(isolated=True, select=["G"])
+    for path in sorted((FIXTURES / "no-harm").iterdir()):
+        if path.suffix in (".txt", ".md", ".tex", ".bib"):
+            found = lint_text(path.read_text(encoding="utf-8"), path.name, config)
+            assert not found, (path.name, [d.message for d in found])

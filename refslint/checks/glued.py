@@ -113,8 +113,10 @@ def _known(word: str) -> bool:
 
 
 # In a Title Case title: a short function word glued to its neighbour (`TheEducation`,
-# `EffectsOf`); two content words (`PowerPoint`, `PubMed`, `NeuroImage`) are names as often.
-_TITLE_CAMEL = re.compile(r"(?<![\w'’\-./])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w'’\-/])")
+# `EffectsOf`; not `LinkedIn`, `AddOn`); two content words (`PowerPoint`, `PubMed`,
+# `NeuroImage`) are names as often.
+_TITLE_CAMEL = re.compile(r"(?<![\w'’./])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w'’/])")
+_CAMEL_TAILS = frozenset("of and the for with from".split())
 
 
 def _content_pair(left: str, right: str) -> bool:
@@ -162,7 +164,7 @@ def _camel(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
             continue  # a tool's name opening its own paper (`CloudBurst: highly sensitive ...`)
         if (
             (left.lower() in _FUNCTION_WORDS and len(right) >= 3 and _known(right))
-            or (right.lower() in _FUNCTION_WORDS and len(left) >= 3 and _known(left))
+            or (right.lower() in _CAMEL_TAILS and len(left) >= 3 and _known(left))
             or _content_pair(left, right)
         ):
             yield Finding(
@@ -230,12 +232,13 @@ _PREFIXES_OF_WORDS = frozenset(
     "bi tri tetra penta hexa pan peri para meta proto pseudo quasi self cross counter trans ultra hyper "
     "hypo auto homo hetero iso endo exo ecto epi mid off back fore after head hand foot out door "
     "water air land sea sun moon star day night home work life radio socio paleo palaeo mini onto "
-    "ratio green red black white blue nucleo oligo myo baculo neuro meta pro nano med tet wiki gene word free time high cloud web net".split()
+    "ratio green red black white blue nucleo oligo myo baculo pro nano med tet wiki gene word free time "
+    "high cloud web net amino methyl hydroxy oxy".split()
 )
 _TAILS_OF_WORDS = frozenset(
     "like wide based free fold type less able ward wards way ways side work where ever self "
     "house head line body man men woman women land field point ship hood ness some metric back genes "
-    "rational ality toolbox tool tools kit suite lab bank base map net web soft ware".split()
+    "rational ality toolbox tool tools kit suite lab bank base map net web soft ware time times".split()
 )
 # Also a piece of a hyphenated compound (`sea-levelrise`, `Python-basedsystem`).
 _ASCII_WORD = re.compile(r"[A-Za-z]{5,}")
@@ -258,31 +261,69 @@ def _word_like(word: str) -> bool:
     return bool(y_form and vocab.is_common_word(key[: y_form.start()] + "y"))
 
 
-# The function words a capitalised opening word may end with (`Clinicaland`, `Studieson`); not
-# `an`, `a`, `as`, `at`, `or`, which end names and words (`German`, `Tarsal`).
-_TAIL_FUNCTION_WORDS = frozenset("of and in on for with the to from by".split())
+# The function words a glued word may begin with: not the short ones that are prefixes too
+# (`in-`, `on-`, `to-`, `a-`, `an-`, `at-`, `by-`: `inhomogeneous`, `ongoing`, `atypical`).
+_SPLIT_HEADS = _FUNCTION_WORDS - frozenset("a an as at by in on or to is be".split())
+# The function words a piece of a hyphenated compound may begin with (`andcarbon-cycle`); not
+# `in`, `on`, `to`, `by`, `at`, which begin words too (`in-depth`, `on-site`).
+_HYPHEN_HEADS = frozenset("and of the for with from".split())
+# The function words a glued word may end with (`effectsof`, `Clinicaland`); not `in`, `on`,
+# `an`, `a`, `as`, `at`, `is`, `or`, which end names and words the word list may lack
+# (`irisin`, `resistin`, `casein`, `button`, `German`, `Tarsal`, `genesis`) ...
+_TAIL_FUNCTION_WORDS = frozenset("of and for with the from".split())
+# ... except after a participle or a plural of six letters or more (`basedon`, `signalingin`,
+# `oscillationsin`; not `lesson`, `season`).
+_SHORT_TAILS = frozenset("in on to at by".split())
 
 
 def _split(word: str, opening: bool = False, hyphened: bool = False) -> int:
-    """Where two words were glued into `word` (`effectsof` -> 7), or 0: both pieces words of the
-    shipped list (at least three letters each), or one a short function word. A capitalised
-    opening word (which the lower-case word list knows less well: `Revising`, `Inconsistent`)
-    needs pieces of five letters, or a function word at its end; a piece of a hyphenated
-    compound (`β-catenin`, `L-alanine`, `re-scan`: chemistry's and biology's names) two pieces of
-    four."""
+    """Where two words were glued into `word` (`effectsof` -> 7), or 0.
+
+    A function word and a listed word of three letters or more (`effectsof`, `basedon`); `in`,
+    `on`, `to` at the head only as below. Or two listed words of four letters or more, ten in
+    all (`adultmammals`, `testglobal`): shorter pairs are English compounds the title word list
+    may lack (`longwave`, `moderate` = `mode|rate`),
+    and so is a head or tail compounds are built with (`wintertime`, `nonhuman`). A capitalised
+    opening word takes a function word only at its end (`Clinicaland`; `Inconsistent` is a
+    word), a piece of a hyphenated compound only one of `and`, `of`, `the` ... at its head
+    (`andcarbon-cycle`; `β-catenin`, `L-alanine`, `re-scan` are names)."""
     key = word.lower()
-    least = 5 if opening else 4 if hyphened else 3
     for k in range(2, len(key) - 1):
         head, tail = key[:k], key[k:]
         if head in _PREFIXES_OF_WORDS or tail in _TAILS_OF_WORDS:
             continue
-        head_fn = head in _FUNCTION_WORDS and not opening and not hyphened
-        tail_fn = tail in (_TAIL_FUNCTION_WORDS if opening else _FUNCTION_WORDS) and not hyphened
-        head_word = len(head) >= least and vocab.is_common_word(head)
-        tail_word = len(tail) >= least and vocab.is_common_word(tail)
-        if (head_fn and tail_word) or (tail_fn and head_word) or (head_word and tail_word):
+        head_fn = head in (_HYPHEN_HEADS if hyphened else () if opening else _SPLIT_HEADS)
+        tail_fn = not hyphened and (
+            tail in _TAIL_FUNCTION_WORDS
+            or (tail in _SHORT_TAILS and (head.endswith(("ed", "ing")) or (len(head) >= 6 and head[-1] == "s")))
+        )
+        if head_fn and len(tail) >= 3 and vocab.is_common_word(tail):
+            return k
+        if head in _PREFIX_LIKE_HEADS and not opening and not hyphened and _glued_after_prefix_like(tail):
+            return k
+        if tail_fn and len(head) >= 3 and vocab.is_common_word(head):
+            return k
+        shortest = 5 if hyphened or opening else 4
+        if (
+            min(len(head), len(tail)) >= shortest
+            and len(key) >= 10
+            and vocab.is_common_word(head)
+            and vocab.is_common_word(tail)
+        ):
             return k
     return 0
+
+
+# `in`, `on`, `to` glued to the next word (`inplants`, `innorthern`, `tomultiple`) look like the
+# prefix `in-` of a negated adjective (`inhomogeneous`, `inactive`) or a word (`ongoing`): only
+# a tail of five letters or more that is no adjective or abstract noun (`-ous`, `-ive`, `-al`,
+# `-ence` ...) is taken for a glued word.
+_PREFIX_LIKE_HEADS = frozenset(("in", "on", "to"))
+_NEGATABLE = re.compile(r"(?:ous|ive|ent|ant|ible|able|ate|al|ic|ence|ance|ity|ion|ing|ed|er|ly|ure)$")
+
+
+def _glued_after_prefix_like(tail: str) -> bool:
+    return len(tail) >= 5 and not _NEGATABLE.search(tail) and vocab.is_common_word(tail)
 
 
 # A preposition or conjunction glued to the article or determiner after it (`ofthe`, `usingthe`,
