@@ -269,7 +269,9 @@ class Linter:
             except Exception as exc:
                 self._failed(rule, None, exc)
         self._report(found)
-        diagnostics = self.shapes.certain_fixes(self.diagnostics)
+        diagnostics = self.shapes.certain_fixes(
+            self.diagnostics, frozenset(r.code for r in self.rules if r.fix_reads_text)
+        )
         diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
         self.diagnostics = diagnostics
         return diagnostics
@@ -338,15 +340,23 @@ class ListShapes:
         after = self.loose.get(d.reference)
         return after is None or all(e.span.start > after for e in d.fix.edits)
 
-    def certain_fixes(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        """The diagnostics, with the fixes the list's parse does not make certain removed."""
+    def certain_fixes(
+        self, diagnostics: list[Diagnostic], text_fixes: frozenset[str] = frozenset()
+    ) -> list[Diagnostic]:
+        """The diagnostics, with the fixes the list's parse does not make certain removed (the
+        fixes of `text_fixes` codes follow from the text alone, and stay)."""
         if self.list_is_known:
             uncertain = set(self.uncertain)
             return [
-                d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
+                d._replace(fix=None)
+                if d.fix is not None and d.code not in text_fixes and not self._keeps(d, uncertain)
+                else d
                 for d in diagnostics
             ]
-        return [d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d for d in diagnostics]
+        return [
+            d._replace(fix=None) if d.fix is not None and d.reference >= 0 and d.code not in text_fixes else d
+            for d in diagnostics
+        ]
 
 
 def check_failed(

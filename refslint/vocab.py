@@ -68,6 +68,11 @@ def ltwa_abbreviation(word: str) -> str | None:
     return None
 
 
+def ltwa_exact(word: str) -> bool:
+    """A whole word of the ISO 4 list (not one its prefixes cover)."""
+    return fold(word) in _ltwa()[0]
+
+
 def is_ltwa_abbreviation(word: str) -> bool:
     return fold(word.rstrip(".")) in _ltwa()[2]
 

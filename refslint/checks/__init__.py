@@ -16,6 +16,7 @@ from . import (
     crossref,
     debris,
     duplicates,
+    glued,
     identifiers,
     journal_names,
     journals,
@@ -30,7 +31,7 @@ from .base import Context, Finding, Rule
 BUILTIN_RULE_FILES = ("missing.yaml", "titles.yaml", "journals.yaml")
 PYTHON_RULE_MODULES = (
     debris, typography, authors, author_list, numbers, titles, journals, journal_names, duplicates, identifiers,
-    structure, bibtex, crossref, list_shape,
+    structure, bibtex, crossref, list_shape, glued,
 )
 
 

@@ -116,6 +116,10 @@ class Rule:
     # Selected unless the configuration says otherwise; a rule off by default (J010, for
     # editors who want every journal name looked at) runs when selected by code or family.
     default: bool = True
+    # The fix follows from the text alone (a space inserted before `https://`), not from where
+    # the parse put the elements: it is kept where the parse is uncertain (a web page read as
+    # `other`, the author list a glued `et al` garbles).
+    fix_reads_text: bool = False
 
     def variant_of(self, conventions: Mapping[str, Any]) -> str | None:
         """The variant a style's conventions ask of this rule, if they say."""
