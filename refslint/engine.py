@@ -7,12 +7,14 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
 from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
+from .findings import Findings
 from .model import Diagnostic, Reference, Span
 from .styles import detect
 from .styles.detect import Detection
@@ -32,10 +34,13 @@ def lint_references(
     linter = Linter(path, config, fmt, listing)
     linter.feed(refs)
     by_index = {ref.index: ref for ref in refs}
-    return linter.finish(lambda indices: [by_index[i] for i in indices])
+    return list(linter.finish(lambda indices: [by_index[i] for i in indices]))
 
 
 RECHECK_BATCH = 5_000
+# List rules' findings are made into diagnostics (and packed) this many at a time: a list rule
+# may find something on nearly every reference of a million.
+REPORT_BATCH = 10_000
 
 
 class Linter:
@@ -50,10 +55,18 @@ class Linter:
     chooses the house styles from all the votes; a chunk whose provisional style was the final
     one (nearly always: a list keeps its style) keeps its findings, and only the references of
     other chunks that differ from the final style are parsed again (`reparse`). Chunks may be
-    checked in other processes: `part` is what a chunk leaves behind, `merge` adds it."""
+    checked in other processes: `part` is what a chunk leaves behind, `merge` adds it.
+
+    Findings are kept compact (`Findings`) in buckets that begin at `bounds`, the file offsets
+    where the chunks begin."""
 
     def __init__(
-        self, path: str, config: Config, fmt: str = "text", listing: Detection | None = None
+        self,
+        path: str,
+        config: Config,
+        fmt: str = "text",
+        listing: Detection | None = None,
+        bounds: tuple[int, ...] = (0,),
     ) -> None:
         listing = listing or detect.default()
         self.path, self.config, self.listing = path, config, listing
@@ -108,7 +121,8 @@ class Linter:
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
         self.keeps_whole = any(r.summarize is None for r in self.listed)
         self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
-        self.diagnostics: list[Diagnostic] = []
+        self.bounds = bounds
+        self.diagnostics = Findings(bounds)
         self.shapes = ListShapes(family)  # which fixes the list's parse makes certain
 
     def feed(self, refs: list[Reference]) -> None:
@@ -192,7 +206,7 @@ class Linter:
             return
         span = ref.span if ref is not None else Span(0, 0)
         index = ref.index if ref is not None else -1
-        self.diagnostics.append(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
+        self.diagnostics.add(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
 
     def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> ChunkVotes:
         """A chunk's votes, its provisional style, and its references judged against it."""
@@ -204,11 +218,11 @@ class Linter:
             by_index = {ref.index: ref for ref in refs}
             for i in sorted(losing):
                 found.extend((rule, f, i) for f in rule.check(by_index[i], ctx) if f.style is not None)
-        diagnostics: list[Diagnostic] = []
+        diagnostics = Findings(self.bounds)
         self._report(found, diagnostics)
-        return ChunkVotes(chosen, ballot, diagnostics)
+        return ChunkVotes(chosen, ballot, diagnostics.pack())
 
-    def _report(self, found: list[Found], out: list[Diagnostic] | None = None) -> None:
+    def _report(self, found: list[Found], out: Findings | None = None) -> None:
         config, ignores = self.config, self.config.per_reference_ignores
         out = self.diagnostics if out is None else out
         for rule, f, index in found:
@@ -218,15 +232,15 @@ class Linter:
             if f.style is not None:
                 expected = _expected(rule, self.contexts[rule.code], f.style, config)
                 message = message.replace("{expected}", expected)
-            out.append(_diagnostic(rule, f, self.path, config, message, index))
+            out.add(_diagnostic(rule, f, self.path, config, message, index))
 
     def part(self) -> tuple:
         """What the chunks fed so far leave behind, to be merged into another linter."""
-        return self.diagnostics, self.chunks, self.summaries, self.names, self.shapes
+        return self.diagnostics.pack(), self.chunks, self.summaries, self.names, self.shapes
 
     def merge(self, part: tuple) -> None:
         diagnostics, chunks, summaries, names, shapes = part
-        self.diagnostics.extend(diagnostics)
+        self.diagnostics.merge(diagnostics)
         self.shapes.merge(shapes)
         for code, kept in chunks.items():
             self.chunks[code].extend(kept)
@@ -234,8 +248,9 @@ class Linter:
             self.summaries[code].extend(kept)
         self.names.update(names)
 
-    def finish(self, reparse) -> list[Diagnostic]:
-        """reparse(indices) -> the references with those indices, parsed again."""
+    def finish(self, reparse) -> Findings:
+        """reparse(indices) -> the references with those indices, parsed again. The findings
+        come back in report order."""
         recheck = []
         for rule, ctx in self.voting:
             chunks = self.chunks[rule.code]
@@ -244,7 +259,7 @@ class Linter:
             again: set[int] = set()
             for chunk in chunks:
                 if all(final.get(d) == v for d, v in chunk.chosen.items()):
-                    self.diagnostics.extend(chunk.diagnostics)
+                    self.diagnostics.merge(chunk.diagnostics)
                 else:  # judged against another style: judge its references again
                     again.update(_losing(ctx, chunk.ballot))
             recheck.append((rule, ctx, again))
@@ -265,14 +280,16 @@ class Linter:
         for rule in self.listed:
             data = self.summaries[rule.code] if rule.summarize is not None else self.whole
             try:
-                found.extend((rule, f, f.reference) for f in rule.check(data, self.contexts[rule.code]))
+                for f in rule.check(data, self.contexts[rule.code]):
+                    found.append((rule, f, f.reference))
+                    if len(found) >= REPORT_BATCH:
+                        self._report(found)
+                        found = []
             except Exception as exc:
                 self._failed(rule, None, exc)
         self._report(found)
-        diagnostics = self.shapes.certain_fixes(self.diagnostics)
-        diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
-        self.diagnostics = diagnostics
-        return diagnostics
+        self.diagnostics.transform(self.shapes.certain_fixes())
+        return self.diagnostics
 
 
 def _partial_journal(ref: Reference) -> bool:
@@ -338,15 +355,12 @@ class ListShapes:
         after = self.loose.get(d.reference)
         return after is None or all(e.span.start > after for e in d.fix.edits)
 
-    def certain_fixes(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        """The diagnostics, with the fixes the list's parse does not make certain removed."""
+    def certain_fixes(self) -> Callable[[Diagnostic], Diagnostic]:
+        """What removes from a diagnostic a fix the list's parse does not make certain."""
         if self.list_is_known:
             uncertain = set(self.uncertain)
-            return [
-                d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
-                for d in diagnostics
-            ]
-        return [d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d for d in diagnostics]
+            return lambda d: d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
+        return lambda d: d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d
 
 
 def check_failed(
@@ -362,7 +376,7 @@ def check_failed(
 class ChunkVotes(NamedTuple):
     chosen: dict[str, str | None]  # the chunk's own majority, by dimension
     ballot: dict[frozenset[str], array]  # vote set -> indices of the references that cast it
-    diagnostics: list[Diagnostic]  # the chunk's references judged against `chosen`
+    diagnostics: Findings  # the chunk's references judged against `chosen`
 
 
 def _diagnostic(rule: Rule, f: Finding, path: str, config: Config, message: str, index: int) -> Diagnostic:
