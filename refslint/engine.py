@@ -8,9 +8,12 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import NamedTuple
 
+from .cache import memo
 from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
@@ -463,18 +466,31 @@ class _Scan:
         return [self.refs[i] for i in sorted(found)]
 
 
+@lru_cache(maxsize=512)
 def literal_forms(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """The few fixed strings a trigger can match, when that is all it can match (`[.,;:][.,;:]`,
     `[’'"]`, `Scholar|View Article`), else None: `str.find` finds such a trigger in a chunk
     several times faster than the regular-expression engine scans for it (a character class
     costs the engine 1-3 µs a reference). Each string is one pass over the chunk: single
     characters (a memchr-like scan) are cheap by the dozen, longer strings only a few at a time
-    (16 pairs took longer than the regex)."""
-    from .patterns import literal_forms as fixed_strings  # only for chunks of 64 or more
+    (16 pairs took longer than the regex).
+
+    The answer is kept in the start-up memo (keyed by the reader of patterns, patterns.py):
+    reading a pattern's structure means importing that reader, a fifth of a short run's
+    imports."""
+    reader = Path(__file__).with_name("patterns.py").stat()
+    key = ("literal-forms", reader.st_mtime_ns, reader.st_size, pattern, flags)
+    stored = memo.get(key)
+    if isinstance(stored, tuple):
+        return stored
+    if stored == "-":
+        return None
+    from .patterns import literal_forms as fixed_strings
 
     forms = fixed_strings(pattern, flags, limit=_MAX_FORMS)
-    if forms is None or len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
-        return None
+    if forms is not None and len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
+        forms = None
+    memo.put(key, forms if forms is not None else "-")
     return forms
 
 

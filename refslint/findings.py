@@ -13,8 +13,6 @@ successive stretches of the file, so reading them one after the other keeps that
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -60,6 +58,9 @@ class Findings(Sequence[Diagnostic]):
     def _pack(self, b: int) -> None:
         live = self._live[b]
         if live:
+            import pickle  # (only long lists pack: a short run need not import them)
+            import zlib
+
             self._packed[b].append(zlib.compress(pickle.dumps(live, pickle.HIGHEST_PROTOCOL), 1))
             self._live[b] = []
 
@@ -104,8 +105,12 @@ class Findings(Sequence[Diagnostic]):
     def _unpacked(self, b: int) -> list[Diagnostic]:
         """A bucket's findings in the order they were added."""
         found: list[Diagnostic] = []
-        for piece in self._packed[b]:
-            found.extend(pickle.loads(zlib.decompress(piece)))
+        if self._packed[b]:
+            import pickle
+            import zlib
+
+            for piece in self._packed[b]:
+                found.extend(pickle.loads(zlib.decompress(piece)))
         found.extend(self._live[b])
         return found
 

@@ -12,7 +12,6 @@ import io
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol, TextIO
 
 from ..model import Source
@@ -34,8 +33,7 @@ OUTPUT_TABLE = (
 OUTPUT_FORMATS = tuple(f.name for f in OUTPUT_TABLE)
 
 
-@dataclass
-class ReportOptions:
+class ReportOptions(NamedTuple):
     rules: Any = None  # the configuration's rules (SARIF describes them); refslint's own if None
     color: bool = False
     show_source: bool = False
