@@ -14,7 +14,7 @@ from .. import __version__
 from ..checks import all_rules
 from ..docs import FIX_WORDS
 from . import ReportOptions, located
-from .jsontext import STEP, array, obj, string
+from .jsontext import STEP, string
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -82,51 +82,49 @@ class Writer:
         self.pad = self.head[self.head.rfind("\n") + 1 :].partition('"')[0]  # the key's indentation
         self.count = 0
 
-    def _location(self, path: str, region: list[tuple[str, str]], pad: str) -> str:
+    def _uri(self, path: str) -> str:
         uri = self.uris.get(path)
         if uri is None:
-            uri = self.uris[path] = _uri(path)
-        inner = pad + STEP
-        artifact = obj(inner, [("uri", string(uri)), ("uriBaseId", '"%SRCROOT%"')])
-        return obj(pad, [("artifactLocation", artifact), ("region", obj(inner, region))])
+            uri = self.uris[path] = string(_uri(path))
+        return uri
+
+    def _physical(self, path: str, region: str, pad: str) -> str:
+        """`"physicalLocation": {...}` at `pad`; `region`: its members' text."""
+        p1, p2 = pad + STEP, pad + 2 * STEP
+        return (
+            f'{pad}"physicalLocation": {{\n{p1}"artifactLocation": {{\n{p2}"uri": {self._uri(path)},\n'
+            f'{p2}"uriBaseId": "%SRCROOT%"\n{p1}}},\n{p1}"region": {{\n{region}\n{p1}}}\n{pad}}}'
+        )
 
     def _item(self, d, lines, pad: str) -> str:
-        inner, deeper = pad + STEP, pad + 2 * STEP
+        """One result, as the array's element at `pad` (its first line unindented)."""
+        p1, p2, p3 = pad + STEP, pad + 2 * STEP, pad + 3 * STEP
+        p5 = p3 + 2 * STEP
         start_line, start_col = lines.position(d.span.start)
         end_line, end_col = lines.position(max(d.span.end, d.span.start))
         if (end_line, end_col) == (start_line, start_col):
             end_col += 1
-        region = [
-            ("startLine", str(start_line)),
-            ("startColumn", str(start_col)),
-            ("endLine", str(end_line)),
-            ("endColumn", str(end_col)),
-        ]
-        location = obj(deeper, [("physicalLocation", self._location(d.path, region, deeper + STEP))])
-        members = [
-            ("ruleId", string(d.code)),
-            ("ruleIndex", str(self.index_of[d.code])),
-            ("level", string(LEVELS[d.severity])),
-            ("message", obj(inner, [("text", string(d.message))])),
-            ("locations", array(inner, [location])),
-        ]
+        region = (
+            f'{p5}"startLine": {start_line},\n{p5}"startColumn": {start_col},\n'
+            f'{p5}"endLine": {end_line},\n{p5}"endColumn": {end_col}'
+        )
+        text = (
+            f'{{\n{p1}"ruleId": {string(d.code)},\n{p1}"ruleIndex": {self.index_of[d.code]},\n'
+            f'{p1}"level": "{LEVELS[d.severity]}",\n'
+            f'{p1}"message": {{\n{p2}"text": {string(d.message)}\n{p1}}},\n'
+            f'{p1}"locations": [\n{p2}{{\n{self._physical(d.path, region, p3)}\n{p2}}}\n{p1}]'
+        )
         if d.related:
             related = []
             for i, rel in enumerate(d.related):
                 line, col = lines.position(rel.span.start)
-                where = [("startLine", str(line)), ("startColumn", str(col))]
+                where = f'{p5}"startLine": {line},\n{p5}"startColumn": {col}'
                 related.append(
-                    obj(
-                        deeper,
-                        [
-                            ("id", str(i)),
-                            ("message", obj(deeper + STEP, [("text", string(rel.message))])),
-                            ("physicalLocation", self._location(rel.path, where, deeper + STEP)),
-                        ],
-                    )
+                    f'{p2}{{\n{p3}"id": {i},\n{p3}"message": {{\n{p3}{STEP}"text": {string(rel.message)}\n'
+                    f"{p3}}},\n{self._physical(rel.path, where, p3)}\n{p2}}}"
                 )
-            members.append(("relatedLocations", array(inner, related)))
-        return obj(pad, members)
+            text += f',\n{p1}"relatedLocations": [\n' + ",\n".join(related) + f"\n{p1}]"
+        return text + f"\n{pad}}}"
 
     def file(self, result) -> None:
         pad = self.pad + STEP
