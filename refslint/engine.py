@@ -121,6 +121,10 @@ class Linter:
         self.house = {r.code for r in rules if is_style_rule(r)}
         self.listed = [r for r in rules if r.scope == "list"]
         self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
+        # The index of the reference each summary is of: chunks may be samples of the list
+        # (every k-th reference) merged in any order, and list rules read the list in order.
+        self.summarized: dict[str, array] = {code: array("l") for code in self.summaries}
+        self.shuffled = False  # merged out of the list's order
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
         self.keeps_whole = any(r.summarize is None for r in self.listed)
         self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
@@ -193,11 +197,12 @@ class Linter:
         for rule in self.listed:
             if rule.summarize is not None:
                 summarize = rule.summarize
-                kept = self.summaries[rule.code]
+                kept, at = self.summaries[rule.code], self.summarized[rule.code]
                 for ref in refs:
                     summary = summarize(ref)
                     if summary is not None:
                         kept.append(summary)
+                        at.append(ref.index)
         if self.keeps_whole:
             self.whole.extend(refs)
         self.shapes.feed(refs)
@@ -239,17 +244,33 @@ class Linter:
 
     def part(self) -> tuple:
         """What the chunks fed so far leave behind, to be merged into another linter."""
-        return self.diagnostics.pack(), self.chunks, self.summaries, self.names, self.shapes
+        summaries = (self.summaries, self.summarized, self.whole)
+        return self.diagnostics.pack(), self.chunks, summaries, self.names, self.shapes
 
     def merge(self, part: tuple) -> None:
-        diagnostics, chunks, summaries, names, shapes = part
+        diagnostics, chunks, (summaries, summarized, whole), names, shapes = part
         self.diagnostics.merge(diagnostics)
         self.shapes.merge(shapes)
         for code, kept in chunks.items():
             self.chunks[code].extend(kept)
         for code, kept in summaries.items():
+            at, more = self.summarized[code], summarized[code]
+            if at and more and more[0] < at[-1]:
+                self.shuffled = True
             self.summaries[code].extend(kept)
+            at.extend(more)
+        self.whole.extend(whole)
         self.names.update(names)
+
+    def _in_order(self, code: str) -> list:
+        """A list rule's summaries in the order of the list."""
+        kept, at = self.summaries[code], self.summarized[code]
+        if not self.shuffled:
+            return kept
+        return [kept[i] for i in sorted(range(len(at)), key=at.__getitem__)]
+
+    def _whole_in_order(self) -> list[Reference]:
+        return sorted(self.whole, key=lambda ref: ref.index) if self.shuffled else self.whole
 
     def finish(self, reparse) -> Findings:
         """reparse(indices) -> the references with those indices, parsed again. The findings
@@ -281,7 +302,7 @@ class Linter:
             self._report(found)
             found = []
         for rule in self.listed:
-            data = self.summaries[rule.code] if rule.summarize is not None else self.whole
+            data = self._in_order(rule.code) if rule.summarize is not None else self._whole_in_order()
             try:
                 for f in rule.check(data, self.contexts[rule.code]):
                     found.append((rule, f, f.reference))

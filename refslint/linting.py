@@ -30,6 +30,11 @@ from .workers import worker_pool, worker_state
 # read to decide whether the file is a reference list at all.
 CHUNK = 10_000
 
+# A plain list at least this long is checked in worker processes (`--jobs`), in pieces of at
+# least PIECE entries: below it, starting the workers costs more than they save.
+PARALLEL_AT = 2_000
+PIECE = 500
+
 # The per-reference budget: no real reference comes near this length, and every step of the
 # parser and the rules is at most linear in an entry's length below it, so no entry can hold
 # up a run (a 10 MB line without line breaks is reported, not parsed).
@@ -65,29 +70,35 @@ class FileResult:
         return f"FileResult({self.path!r}, {len(self.diagnostics)} findings, {self.references} references)"
 
 
+def reads_as_reference(ref: Reference) -> bool:
+    """A citation block, or authors and a year, or a DOI."""
+    return (
+        "cite" in ref.fields
+        or ("authors" in ref.fields and "year" in ref.fields)
+        or any("10." in t.value for t in ref.trailers)
+    )
+
+
 def list_verdict(refs: list[Reference]) -> tuple[bool, str]:
     """Is this a reference list? At least half of its entries must read as references (a
     citation block, or authors and a year, or a DOI), so a README, requirements.txt or
     LICENSE.txt passed by the pre-commit hook is left alone."""
-    if not refs:
+    return _judged(sum(1 for r in refs if reads_as_reference(r)), len(refs))
+
+
+def _judged(like: int, n: int) -> tuple[bool, str]:
+    if not n:
         return False, "not a reference list: no references found"
-    like = sum(
-        1
-        for r in refs
-        if "cite" in r.fields
-        or ("authors" in r.fields and "year" in r.fields)
-        or any("10." in t.value for t in r.trailers)
-    )
-    n = len(refs)
     if like and like * 2 >= n:
         return True, f"a reference list: {like} of {n} entries read as references"
     return False, f"not a reference list: {like} of {n} entries read as references"
 
 
-def _verdict(doc: Document, refs: list[Reference]) -> tuple[bool, str]:
+def _verdict(doc: Document, like: int, n: int) -> tuple[bool, str]:
+    """`like` of the `n` entries read read as references."""
     if not input_format(doc.format).judged:
-        return True, f"a {input_format(doc.format).title} database: {len(refs)} entries"
-    is_list, why = list_verdict(refs)
+        return True, f"a {input_format(doc.format).title} database: {n} entries"
+    is_list, why = _judged(like, n)
     if doc.format != "text":
         why = f"{doc.format}: {why}"
         if doc.citations:
@@ -95,11 +106,14 @@ def _verdict(doc: Document, refs: list[Reference]) -> tuple[bool, str]:
     return is_list, why
 
 
-def list_style(doc: Document, configured: str | None = None) -> detect.Detection:
-    """The style family of a document's list, from its first references."""
+def list_style(
+    doc: Document, configured: str | None = None, lexed: dict[str, list] | None = None
+) -> detect.Detection:
+    """The style family of a document's list, from its first references (`lexed`, when given,
+    keeps their tokens: the parse need not cut them again)."""
     entries = doc.entries[: detect.SAMPLE]
     texts = (entry_text(doc, e).text for e in entries if not _too_long_entry(e))
-    return detect.list_family(texts, configured)
+    return detect.list_family(texts, configured, lexed)
 
 
 def entry_text(doc: Document, entry: Entry) -> Entry:
@@ -113,20 +127,30 @@ def _too_long_entry(entry: Entry) -> bool:
     return max(entry.span.end - entry.span.start, len(entry.text)) > MAX_ENTRY
 
 
-def parse_entry(doc: Document, entry: Entry, index: int, family: str = "vancouver") -> Reference:
+def parse_entry(
+    doc: Document, entry: Entry, index: int, family: str = "vancouver", lexed: dict | None = None
+) -> Reference:
     if _too_long_entry(entry):
         ref = Reference(index, entry.label, "", Span(entry.span.start, entry.span.start), kind="other")
         ref.style = "other"
         ref.errors.append("too long")
         return ref
-    return parse(entry_text(doc, entry), index, family)
+    entry = entry_text(doc, entry)
+    return parse(entry, index, family, lexed.get(entry.text) if lexed else None)
 
 
 def parse_entries(
-    doc: Document, start: int = 0, stop: int | None = None, family: str = "vancouver"
+    doc: Document,
+    start: int = 0,
+    stop: int | None = None,
+    family: str = "vancouver",
+    lexed: dict | None = None,
+    step: int = 1,
 ) -> list[Reference]:
-    entries = doc.entries[start:stop]
-    return [parse_entry(doc, entry, i, family) for i, entry in enumerate(entries, start)]
+    """The references of entries start, start + step, ... before stop."""
+    indices = range(start, len(doc.entries) if stop is None else stop, step)
+    entries = doc.entries[start:stop:step]
+    return [parse_entry(doc, entry, i, family, lexed) for i, entry in zip(indices, entries, strict=True)]
 
 
 def _too_long(doc: Document, config: Config) -> list[Diagnostic]:
@@ -171,32 +195,44 @@ def failed(path: str, exc: Exception, config: Config, doc: Document | None) -> F
 
 def _lint_document(doc: Document, config: Config) -> FileResult:
     n = len(doc.entries)
-    # Document rules (citations, BibTeX) need every reference at once: only a format without
-    # them (a plain list) is checked a chunk at a time.
-    chunked = input_format(doc.format).chunked and n > CHUNK
-    bounds = [(start, min(start + CHUNK, n)) for start in range(0, n, CHUNK)] if chunked else [(0, n)]
-    style = list_style(doc, config.style)
+    form = input_format(doc.format)
+    # A format without document rules (a plain list) is checked a chunk at a time when long,
+    # and in worker processes from PARALLEL_AT on; the others need every reference at once.
+    chunked = form.chunked and n > CHUNK
+    jobs = config.jobs if form.chunked and n >= PARALLEL_AT else 1
+    lexed: dict[str, list] = {}  # the tokens the style's detection cut, for the parse
+    style = list_style(doc, config.style, lexed)
     family = style.family
-    first = parse_entries(doc, *bounds[0], family)
-    is_list, why = _verdict(doc, first)
-    if is_list and input_format(doc.format).judged:
+    bounds = _bounds(n, chunked)
+    # Findings are kept in buckets that begin where the chunks begin (in the engine's
+    # coordinates: a plain list's are the file's).
+    offsets = tuple(doc.entries[start].span.start if i else 0 for i, (start, _stop) in enumerate(bounds))
+    linter = Linter(doc.path, config, doc.format, style, offsets)
+    refs: list[Reference] = []  # every reference, for the document rules (not chunked formats)
+    if jobs > 1:
+        like, looked = _feed_in_workers(linter, doc, config, _pieces(n, jobs), lexed, jobs)
+        is_list, why = _verdict(doc, like, looked)
+    else:
+        first = parse_entries(doc, *bounds[0], family, lexed)
+        is_list, why = _verdict(doc, sum(1 for r in first if reads_as_reference(r)), len(first))
+        if is_list:
+            linter.feed(first)
+            for start, stop in bounds[1:]:
+                linter.feed(parse_entries(doc, start, stop, family))
+        if not form.chunked:
+            refs = first
+    if is_list and form.judged:
         why += f"; {style.describe()}"
     if chunked:
         why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
-    refs = first if not chunked else []
     found = Findings()
     extra: list[Diagnostic] = []
     if is_list:
-        # Findings are kept in buckets that begin where the chunks begin (in the engine's
-        # coordinates: a plain list's are the file's).
-        offsets = tuple(doc.entries[start].span.start if i else 0 for i, (start, _stop) in enumerate(bounds))
-        linter = Linter(doc.path, config, doc.format, style, offsets)
-        _feed(linter, doc, config, bounds, first, family)
         entries = doc.entries
         found = linter.finish(lambda wanted: [parse_entry(doc, entries[i], i, family) for i in wanted])
         if doc.spans is not None:  # a derived text's positions, mapped back to the file
             found = ordered(doc.spans.diagnostic(d) for d in found)
-        if not chunked:
+        if refs:
             _with_document_fixes(doc, refs, found, linter, config)
         extra = _too_long(doc, config)
     if is_list or _cites_elsewhere(doc):
@@ -216,44 +252,55 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
     return result
 
 
+def _bounds(n: int, chunked: bool) -> list[tuple[int, int]]:
+    """The stretches of entries parsed and checked together in one process: the whole list,
+    or CHUNK entries at a time."""
+    size = CHUNK if chunked else max(n, 1)
+    return [(start, min(start + size, n)) for start in range(0, n, size)] or [(0, 0)]
+
+
+def _pieces(n: int, jobs: int) -> list[tuple[int, int, int]]:
+    """What the workers check: (start, stop, step), every step-th entry. Pieces small enough to
+    keep every worker busy to the end, and each a sample of the whole list rather than a
+    stretch of it: a house-style rule judges a piece against the piece's own majority first,
+    and a stretch that differs from the list (the first pages of a list merged from several
+    sources) would be judged again at the end, in this process alone."""
+    count = -(-n // min(CHUNK, max(PIECE, -(-n // (jobs * 4)))))
+    return [(k, n, count) for k in range(count)]
+
+
 def _cites_elsewhere(doc: Document) -> bool:
     """A manuscript whose list lives in another file (Pandoc keys against the `.bib` its front
     matter names, `\\cite` keys against `\\bibliography{}` or an `\\input` list)."""
     return bool(doc.citations) and bool(doc.bibliographies or doc.inputs)
 
 
-def _feed(
-    linter: Linter, doc: Document, config: Config, bounds: list[tuple[int, int]], first, family: str
-) -> None:
-    jobs = min(config.jobs, len(bounds))
-    pool = worker_pool(jobs - 1, doc, config, linter.listing, linter.bounds) if jobs > 1 else None
-    try:
-        if pool is None:
-            linter.feed(first)
-            for start, stop in bounds[1:]:
-                linter.feed(parse_entries(doc, start, stop, family))
-            return
-        # Chunk i goes to a worker unless i % jobs == 0: those this process checks while the
-        # workers run. Parts are merged in chunk order, so results do not depend on jobs.
-        pending = {i: pool.apply_async(_check_chunk, (b,)) for i, b in enumerate(bounds) if i % jobs}
-        parts = {}
-        for i, b in enumerate(bounds):
-            if i % jobs == 0:
-                own = Linter(doc.path, config, doc.format, linter.listing, linter.bounds)
-                own.feed(first if i == 0 else parse_entries(doc, *b, family))
-                parts[i] = own.part()
-        for i in range(len(bounds)):
-            linter.merge(parts.pop(i) if i in parts else pending.pop(i).get())
-    finally:
-        if pool is not None:
-            pool.close()
+def _feed_in_workers(
+    linter: Linter, doc: Document, config: Config, pieces: list[tuple[int, int, int]], lexed: dict, jobs: int
+) -> tuple[int, int]:
+    """Every piece parsed and checked in `jobs` worker processes, merged here in order (so the
+    results never depend on jobs); how many of the first CHUNK entries read as references, of
+    how many. (The workers check before the verdict is known: a long file that is no list is
+    rare, and costs only the wasted work.)"""
+    state = (doc, config, linter.listing, linter.bounds, lexed)
+    with worker_pool(min(jobs, len(pieces)), *state) as pool:  # type: ignore[union-attr]
+        like = looked = 0
+        for part, piece_like, piece_looked in pool.imap(_check_piece, pieces):
+            linter.merge(part)
+            like += piece_like
+            looked += piece_looked
+    return like, looked
 
 
-def _check_chunk(bounds: tuple[int, int]) -> tuple:
-    doc, config, listing, offsets = worker_state()
+def _check_piece(piece: tuple[int, int, int]) -> tuple[tuple, int, int]:
+    """In a worker: a piece's part of the lint, and its share of the verdict."""
+    doc, config, listing, offsets, lexed = worker_state()
+    start, stop, step = piece
+    refs = parse_entries(doc, start, stop, listing.family, lexed, step)
+    judged = [r for r in refs if r.index < CHUNK]
     linter = Linter(doc.path, config, doc.format, listing, offsets)
-    linter.feed(parse_entries(doc, *bounds, listing.family))
-    return linter.part()
+    linter.feed(refs)
+    return linter.part(), sum(1 for r in judged if reads_as_reference(r)), len(judged)
 
 
 def _with_document_fixes(

@@ -31,6 +31,8 @@ def test_chunked_list_gives_the_findings_of_the_whole_list(monkeypatch, jobs):
     whole = api.lint_source(Source("refs.txt", text), config).diagnostics
     assert {d.code for d in whole} >= {"D001", "P001", "E001", "N002"}
     monkeypatch.setattr(linting, "CHUNK", 37)
+    monkeypatch.setattr(linting, "PARALLEL_AT", 40)  # with two jobs: pieces in two workers
+    monkeypatch.setattr(linting, "PIECE", 11)
     config.jobs = jobs
     chunked = api.lint_source(Source("refs.txt", text), config)
     assert "judged on the first 37" in chunked.verdict

@@ -72,6 +72,8 @@ def test_a_long_list_checked_in_chunks(tmp_path, monkeypatch, capsys, fmt, jobs)
     monkeypatch.chdir(tmp_path)
     expected = _expected(["refs.txt"], fmt)
     monkeypatch.setattr(linting, "CHUNK", 37)
+    monkeypatch.setattr(linting, "PARALLEL_AT", 40)  # with --jobs 2: pieces in two workers
+    monkeypatch.setattr(linting, "PIECE", 11)
     monkeypatch.setattr(findings, "PACK_AT", 7)  # findings packed, and unpacked to be reported
     assert _streamed(capsys, ["--format", fmt, "--jobs", str(jobs), "refs.txt"]) == expected
 
