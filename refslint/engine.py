@@ -383,7 +383,11 @@ class ListShapes:
         """What removes from a diagnostic a fix the list's parse does not make certain."""
         if self.list_is_known:
             uncertain = set(self.uncertain)
-            return lambda d: d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
+
+            def keep_certain(d: Diagnostic) -> Diagnostic:
+                return d._replace(fix=None) if d.fix is not None and not self._keeps(d, uncertain) else d
+
+            return keep_certain
         return lambda d: d._replace(fix=None) if d.fix is not None and d.reference >= 0 else d
 
 
