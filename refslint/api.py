@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,8 @@ from . import sources
 from .config import Config, build_config
 from .decode import DecodeError, decode
 from .engine import unreadable
-from .fix import FixResult, fix_text
+from .findings import ordered
+from .fix import FixResult, fix_text, shifted
 from .linting import (  # noqa: F401 (the API's names since before linting.py)
     CHUNK,
     MAX_ENTRY,
@@ -24,6 +27,7 @@ from .linting import (  # noqa: F401 (the API's names since before linting.py)
     list_verdict,
     parse_entries,
     parse_entry,
+    recheck,
 )
 from .model import Diagnostic, Reference, Source, Span
 from .parse import parse
@@ -148,21 +152,75 @@ def fix_source(
     config: Config,
     unsafe: bool = False,
     keep: Callable[[FileResult], list[Diagnostic]] | None = None,
+    linted: FileResult | None = None,
 ) -> tuple[FixResult, FileResult]:
-    """Apply the fixable findings of a file's text; returns the fix and the findings left.
-    `keep` filters each round's findings (a baseline): what it drops is not fixed either."""
+    """Apply the fixable findings of a file's text; returns the fix and the file's result
+    after it. `keep` filters each round's findings (a baseline): what it drops is not fixed
+    either. `linted`: the lint of this very text already made (the report's), whose findings
+    the first round takes; in a plain list, later rounds re-check only the references the
+    fixes edited, and the text is linted whole once more at the end, for what remains."""
+    last = {"result": linted}  # the latest lint: what the file's result is after the fixes
+
+    def kept(result: FileResult) -> list[Diagnostic]:
+        return keep(result) if keep is not None else list(result.diagnostics)
 
     def lint(text: str) -> list[Diagnostic]:
         changed = Source(source.path, text, source.encoding, source.bom)
         result = lint_document(read_document(changed, config.input_format), config)
         result.source = changed
-        return keep(result) if keep is not None else result.diagnostics
+        last["result"] = result
+        return kept(result)
 
-    fixed = fix_text(source.text, lint, unsafe=unsafe, unfixable=config.unfixable)
-    new_source = Source(source.path, fixed.text, source.encoding, source.bom)
-    after = lint_source(new_source, config)
+    def update(
+        _text: str, new: str, chosen: list[Diagnostic], _found: list[Diagnostic]
+    ) -> list[Diagnostic] | None:
+        before = last["result"]
+        if before is None or before.recheck is None or before.document is None:
+            return None
+        changed = Source(source.path, new, source.encoding, source.bom)
+        doc = read_document(changed, config.input_format)
+        edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.span.start, e.span.end))  # type: ignore[union-attr]
+        touched = _touched(before.document, doc, edits)
+        if touched is None:
+            return None
+        # (From the findings before `keep`: a baseline hides as many of a kind as it records.)
+        carried = [shifted(d, edits) for d in before.diagnostics if d.reference not in touched]
+        fresh = recheck(doc, config, before.recheck, sorted(touched))
+        result = FileResult(source.path, changed, ordered([*carried, *fresh]), before.references,
+                            before.verdict, doc)  # fmt: skip
+        result.recheck = before.recheck
+        last["result"] = result
+        return kept(result)
+
+    found = kept(linted) if linted is not None else None
+    fixed = fix_text(source.text, lint, unsafe, config.unfixable, found, update)
+    after = copy.copy(last["result"]) if last["result"] is not None else lint_source(source, config)
     after.diagnostics = fixed.remaining
     return fixed, after
+
+
+def _touched(before: Document, after: Document, edits: list) -> set[int] | None:
+    """The references of a plain list the edits changed, when the list is otherwise the same
+    (as many entries, each edit inside one entry, the others where the edits moved them);
+    None when a whole lint is needed."""
+    spans, moved = before.entry_spans, after.entry_spans
+    if len(spans) != len(moved) or not spans:
+        return None
+    starts = [s.start for s in spans]
+    grown: dict[int, int] = {}  # entry -> how much longer its edits made it
+    for e in edits:
+        i = bisect_right(starts, e.span.start) - 1
+        if i < 0 or e.span.end > spans[i].end:
+            return None  # (an edit between entries, or across two)
+        grown[i] = grown.get(i, 0) + len(e.replacement) - (e.span.end - e.span.start)
+    delta = 0
+    for i, (old, new) in enumerate(zip(spans, moved, strict=True)):
+        if new.start != old.start + delta:
+            return None
+        delta += grown.get(i, 0)
+        if new.end != old.end + delta:
+            return None
+    return set(grown)
 
 
 def expand_paths(

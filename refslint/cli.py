@@ -388,7 +388,7 @@ def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, base
             add(result)
             continue
         keep = baseline.filter if baseline is not None else None
-        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep)
+        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep, linted=result)
         changed = fix.changed(result.source.text)
         if ns.diff:
             add(result)

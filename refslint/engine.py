@@ -316,6 +316,46 @@ class Linter:
         return self.diagnostics
 
 
+    def styles(self) -> tuple[dict[str, dict[str, str | None]], tuple[int, int]]:
+        """What `recheck` needs of a finished lint: the house styles the list chose, and how
+        many of its references fit a family and the list's (whether its parse is certain)."""
+        return {r.code: dict(ctx.chosen) for r, ctx in self.voting}, (self.shapes.total, self.shapes.known)
+
+    def recheck(self, refs: list[Reference], styles: tuple) -> Findings:
+        """The entry rules' findings on a few references edited since the whole list was
+        linted (--fix), judged against the house styles the list chose then (`styles()`):
+        what a lint of the whole edited list finds on them, without the list rules."""
+        chosen, (total, known) = styles
+        for rule, ctx in self.voting:
+            ctx.votes = None
+            ctx.chosen = chosen.get(rule.code, {})
+        if self.config.per_reference_ignores:
+            self.names.update((ref.index, ref_name(ref)) for ref in refs)
+        family, found = self.family, []
+        for rule in self.rules:
+            if rule.scope != "entry":
+                continue
+            ctx, house = self.contexts[rule.code], rule.code in self.house
+            for ref in refs:
+                if house and ref.style != family and not _partial_journal(ref):
+                    continue
+                # (A trigger or missing field the engine asks first only spares a check that
+                # would find nothing.)
+                if rule.trigger is not None and rule.trigger.search(ref.raw) is None:
+                    continue
+                if rule.only_if_missing and all(name in ref.fields for name in rule.only_if_missing):
+                    continue
+                try:
+                    found.extend((rule, f, ref.index) for f in rule.check(ref, ctx))
+                except Exception as exc:
+                    self._failed(rule, ref, exc)
+        self._report(found)
+        self.shapes.feed(refs)
+        self.shapes.total, self.shapes.known = total, known
+        self.diagnostics.transform(self.shapes.certain_fixes())
+        return self.diagnostics
+
+
 def _partial_journal(ref: Reference) -> bool:
     """A journal article no family places because it lacks its journal or citation block: its
     house style (title case, initials ...) is the list's to judge."""

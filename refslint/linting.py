@@ -65,6 +65,9 @@ class FileResult:
         # Findings this file's lint made in other files (uncited entries of a .bib a manuscript
         # names), one result per file, so that every report shows them at their own positions.
         self.companions: list[FileResult] = companions if companions is not None else []
+        # For --fix: what re-checking a few edited references of a plain list needs (`recheck`):
+        # the list's style and the house styles its lint chose. None: lint the whole text again.
+        self.recheck: tuple | None = None
 
     def __repr__(self) -> str:
         return f"FileResult({self.path!r}, {len(self.diagnostics)} findings, {self.references} references)"
@@ -246,6 +249,8 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
     else:
         found.extend(extra)
     result = FileResult(doc.path, None, found, n if is_list else 0, why, doc)
+    if is_list and form.chunked and doc.spans is None and not extra:
+        result.recheck = (style, linter.styles())
     for path in sorted({d.path for d in extra} - {doc.path}):
         source = _read_quietly(path)
         result.companions.append(FileResult(path, source, ordered(d for d in extra if d.path == path)))
@@ -330,3 +335,14 @@ def _read_quietly(path: str) -> Source | None:
         return decode(path, Path(path).read_bytes())
     except (OSError, DecodeError):
         return None
+
+
+def recheck(doc: Document, config: Config, state: tuple, indices: list[int]) -> list[Diagnostic]:
+    """The entry rules' findings on the references `indices` of a plain list edited by --fix,
+    judged as a lint of the whole list judged them (`FileResult.recheck`): only those
+    references are parsed and checked again."""
+    listing, styles = state
+    linter = Linter(doc.path, config, doc.format, listing)
+    entries = doc.entries
+    refs = [parse_entry(doc, entries[i], i, listing.family) for i in indices]
+    return list(linter.recheck(refs, styles))
