@@ -9,7 +9,8 @@ with variations up to N (distinct works: words and first authors changed; with
 * the bare regular-expression split (the floor any parser pays), best of 3 in CPU time,
 * the whole command as a user runs it (`refslint --isolated FILE`: start-up, reading, parsing,
   every rule, the report; its default --jobs), in wall time, each run next to a split timed
-  just before it, and the median and best of the runs,
+  just before it, and the median and best of the runs; and in CPU time of all its processes
+  (what a loaded machine does not inflate), with the load average of each run,
 * parse only, and parse + entry rules, in references per second of CPU time on one core.
 
 Start-up is measured by startup.py, long files by scale.py.
@@ -21,6 +22,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,6 +72,12 @@ def varied(lines: list[str], n: int, seed: int = 7, distinct: bool = False) -> l
     return out
 
 
+def _children_cpu() -> float:
+    """User and system time of the finished child processes (and theirs) so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def timed(fn, repeat: int = 1, before=None) -> float:
     """Best of `repeat` runs, in CPU seconds of this process: the machine is shared, so wall
     time would also count other processes; the minimum is the least disturbed run."""
@@ -111,18 +119,26 @@ def main() -> None:
         path.write_text(text, encoding="utf-8")
         command += ["--isolated", "--exit-zero", "-q", "--format", ns.format, "-o", os.devnull, str(path)]
         subprocess.run(command, check=True)  # a warm cache, as after a first run
-        walls, splits = [], []
+        walls, cpus, splits = [], [], []
         for _ in range(ns.runs):
             splits.append(timed(split, repeat=3))
+            used = _children_cpu()
             start = time.perf_counter()
             subprocess.run(command, check=True)
             walls.append(time.perf_counter() - start)
-            print(f"  run: refslint {n / walls[-1]:8,.0f} refs/s ({walls[-1]:.2f} s); "
-                  f"split {n / splits[-1]:9,.0f} refs/s; ratio {splits[-1] / walls[-1]:.3f}", flush=True)
+            cpus.append(_children_cpu() - used)
+            print(f"  run: refslint {n / walls[-1]:8,.0f} refs/s ({walls[-1]:.2f} s, {cpus[-1]:.2f} s CPU); "
+                  f"split {n / splits[-1]:9,.0f} refs/s; ratio {splits[-1] / walls[-1]:.3f}; "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
     wall, t_regex = statistics.median(walls), min(splits)
     print(f"bare regex split:         {n / t_regex:10,.0f} refs/s  (best of {3 * ns.runs})")
     print(f"whole command:            {n / wall:10,.0f} refs/s  median of {ns.runs} ({wall:.2f} s), "
           f"best {n / min(walls):,.0f}; {t_regex / wall:.3f}x the split")
+    # On a shared machine the wall time counts other people's processes; the CPU time of the
+    # command and its workers (all cores together) does not, and compares with the split's.
+    cpu = statistics.median(cpus)
+    print(f"whole command, CPU time:  {n / cpu:10,.0f} refs/s of CPU time, median ({cpu:.2f} s, every "
+          f"process); {t_regex / cpu:.3f}x the split")
     t_parse = timed(lambda: references(text), repeat=3)
     parsed = references(text)
     entry_only = build_config(isolated=True, ignore=["D", "J002", "J004"])
