@@ -15,7 +15,7 @@ from .config import Config, build_config
 from .decode import DecodeError, decode
 from .engine import unreadable
 from .findings import ordered
-from .fix import FixResult, fix_text, shifted
+from .fix import FixResult, fix_text, shifter
 from .linting import (  # noqa: F401 (the API's names since before linting.py)
     CHUNK,
     MAX_ENTRY,
@@ -184,7 +184,8 @@ def fix_source(
         if touched is None:
             return None
         # (From the findings before `keep`: a baseline hides as many of a kind as it records.)
-        carried = [shifted(d, edits) for d in before.diagnostics if d.reference not in touched]
+        shifted = shifter(edits)
+        carried = [shifted(d) for d in before.diagnostics if d.reference not in touched]
         fresh = recheck(doc, config, before.recheck, sorted(touched))
         result = FileResult(source.path, changed, ordered([*carried, *fresh]), before.references,
                             before.verdict, doc)  # fmt: skip

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -57,15 +57,26 @@ def _choose(diagnostics: list[Diagnostic], unsafe: bool, unfixable: frozenset[st
     """Fixable findings whose edits overlap no edit already chosen (safe fixes first)."""
     candidates = [d for d in diagnostics if fixable(d, unsafe, unfixable)]
     candidates.sort(key=lambda d: (d.fix.applicability != "safe", d.span.start))  # type: ignore[union-attr]
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted
+    longest = 0
     chosen = []
     for d in candidates:
         spans = [(e.span.start, e.span.end) for e in d.fix.edits]  # type: ignore[union-attr]
-        if any(_overlap(s, t) for s in spans for t in taken):
+        # Only a span taken that starts at most `longest` before this one and not after its
+        # end can overlap it (a list's thousands of fixes are not each compared with all).
+        if any(_overlap(s, t) for s in spans for t in _near(taken, s, longest)):
             continue
-        taken.extend(spans)
+        for span in spans:
+            insort(taken, span)
+            longest = max(longest, span[1] - span[0])
         chosen.append(d)
     return chosen
+
+
+def _near(taken: list[tuple[int, int]], span: tuple[int, int], longest: int) -> list[tuple[int, int]]:
+    """The spans taken that start between `longest` before the span and its end."""
+    low = bisect_left(taken, (span[0] - longest, -1))
+    return taken[low : bisect_right(taken, (span[1], span[1] + longest + 1), low)]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -116,10 +127,9 @@ def fix_text(
     return result
 
 
-def shifted(d: Diagnostic, edits: list[Edit]) -> Diagnostic:
-    """A finding moved to where its text is after the edits (sorted, none inside its spans)."""
-    if not edits:
-        return d
+def shifter(edits: list[Edit]) -> Callable[[Diagnostic], Diagnostic]:
+    """What moves a finding to where its text is after the edits (sorted, none inside its
+    spans)."""
     starts = [e.span.start for e in edits]
     deltas = list(accumulate(len(e.replacement) - (e.span.end - e.span.start) for e in edits))
 
@@ -133,11 +143,14 @@ def shifted(d: Diagnostic, edits: list[Edit]) -> Diagnostic:
     def span(s: Span) -> Span:
         return Span(at(s.start), at(s.end))
 
-    fix = d.fix
-    if fix is not None:
-        fix = fix._replace(edits=tuple(Edit(span(e.span), e.replacement) for e in fix.edits))
-    related = tuple(r._replace(span=span(r.span)) if r.path == d.path else r for r in d.related)
-    return d._replace(span=span(d.span), fix=fix, related=related)
+    def shifted(d: Diagnostic) -> Diagnostic:
+        fix = d.fix
+        if fix is not None:
+            fix = fix._replace(edits=tuple(Edit(span(e.span), e.replacement) for e in fix.edits))
+        related = tuple(r._replace(span=span(r.span)) if r.path == d.path else r for r in d.related)
+        return d._replace(span=span(d.span), fix=fix, related=related)
+
+    return shifted
 
 
 def encode(source: Source, text: str) -> bytes:
