@@ -15,9 +15,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 from . import __version__
 from .errors import ConfigError, UsageError
+from .inputs import FORMAT_TABLE, FORMATS
+from .report import OUTPUT_FORMATS
 
 SUBCOMMANDS = ("check", "rules", "rule", "parse", "styles", "version")
 COMMANDS = """commands:
@@ -65,7 +68,7 @@ def check_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github", "junit"),
+        choices=OUTPUT_FORMATS,
         help="output format (default: text; github inside GitHub Actions)",
     )
     p.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
@@ -106,9 +109,10 @@ def check_parser() -> argparse.ArgumentParser:
     p.add_argument("--stdin-filename", help="name to report for standard input")
     p.add_argument(
         "--input-format",
-        choices=("text", "markdown", "latex", "bibtex"),
-        help="read every file as this format (default: by extension: .md .qmd .Rmd markdown, "
-        ".tex .bbl latex, .bib bibtex, anything else text)",
+        choices=FORMATS,
+        help="read every file as this format (default: by extension: "
+        + ", ".join(f"{' '.join(f.extensions)} {f.name}" for f in FORMAT_TABLE)
+        + ", anything else text)",
     )
     p.add_argument(
         "--add-noqa",
@@ -224,7 +228,7 @@ def _parse(rest: list[str]) -> int:
 
     from . import api
     from .config import build_config, check_style
-    from .decode import DecodeError, decode
+    from .decode import DecodeError
     from .report import LineIndex
 
     p = _Parser(prog="refslint parse", description="Print the parsed references as JSON.")
@@ -232,7 +236,7 @@ def _parse(rest: list[str]) -> int:
         "paths", nargs="*", help="files or folders (default: the current folder); - reads standard input"
     )
     p.add_argument("--format", choices=("json", "csl-json"), default="json")
-    p.add_argument("--input-format", choices=("text", "markdown", "latex", "bibtex"))
+    p.add_argument("--input-format", choices=FORMATS)
     p.add_argument("--style", help="read every list in this style (default: each list's own, detected)")
     p.add_argument("--stdin-filename", help="name to report for standard input")
     ns = p.parse_args(rest)
@@ -244,7 +248,7 @@ def _parse(rest: list[str]) -> int:
         name = ns.stdin_filename or "-" if path == "-" else path
         try:
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            source = decode(name, data)
+            source = api.decode_input(name, data, ns.input_format)
         except (OSError, DecodeError) as exc:
             print(f"refslint: {name}: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             failed = True
@@ -296,22 +300,13 @@ def _check(args: list[str]) -> int:
     if ns.show_settings:
         print(_settings(config, paths[0]))
         return 0
-    fixing = ns.fix or ns.diff
-    results, fixed_any, stdin_output = [], [], None
-
-    def add(result) -> None:
-        results.append(result)
-        for other in result.companions:  # findings in a .bib the manuscript names
-            if baseline is not None and not in_parallel:
-                other.diagnostics = baseline.filter(other)
-            results.append(other)
-
     files = []
     for path in api.expand_paths(paths, config, ns.force_exclude):
         if path != "-" and not os.path.exists(path):
             raise UsageError(f"{path}: no such file or directory")
         files.append(path)
     config.jobs = ns.jobs or os.cpu_count() or 1
+    fixing = ns.fix or ns.diff
     in_parallel = (
         config.jobs > 1 and len(files) > 1 and "-" not in files
         and not (fixing or ns.add_noqa or ns.write_baseline)
@@ -325,16 +320,75 @@ def _check(args: list[str]) -> int:
             else api.lint_file(path, config)
             for path in files
         )
+    if fixing or ns.add_noqa or ns.write_baseline:
+        return _fix_or_adopt(ns, config, files, linted, baseline)
+    # The report is written as files are linted: a file's findings as soon as nothing later in
+    # the run can add to them (report.perfile.InOrder).
+    from .inputs import format_for, input_format
+    from .report import ReportOptions, writer
+    from .report.perfile import InOrder
+
+    with _report_stream(ns) as (out, color):
+        options = ReportOptions(config.rules, color, ns.show_source, ns.statistics, ns.quiet)
+        report = writer(_format(ns), out, options)
+        problems = 0
+
+        def emit(result) -> None:
+            nonlocal problems
+            report.file(result)
+            problems += _problems(result.diagnostics)
+
+        cites = [input_format(format_for(p, config.input_format)).cites for p in files]
+        order = InOrder(emit, files, cites)
+        for path, citing, result in zip(files, cites, linted, strict=True):
+            if ns.verbose:
+                print(f"refslint: {result.path}: {result.verdict or 'unreadable'}", file=sys.stderr)
+            for each in (result, *result.companions):  # findings in a .bib the manuscript names
+                if baseline is not None and not in_parallel:
+                    each.diagnostics = baseline.filter(each)
+                order.add(each)
+            result.companions = []
+            order.linted(path, citing)
+        order.close()
+        report.close()
+    return 0 if ns.exit_zero or not problems else 1
+
+
+def _problems(diagnostics) -> int:
+    """Findings that fail the run (info findings do not)."""
+    counted = getattr(diagnostics, "problems", None)
+    if counted is not None:
+        return counted
+    return sum(1 for d in diagnostics if d.severity != "info")
+
+
+def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, baseline) -> int:
+    """--fix, --diff, --add-noqa and --write-baseline: every file's findings are gathered
+    first (each file's fixes are applied as it comes), then reported."""
+    from . import api
+    from .report import ReportOptions, writer
+    from .report.perfile import merged
+
+    fixing = ns.fix or ns.diff
+    results, fixed_any, stdin_output = [], [], None
+
+    def add(result) -> None:
+        results.append(result)
+        for other in result.companions:  # findings in a .bib the manuscript names
+            if baseline is not None:
+                other.diagnostics = baseline.filter(other)
+            results.append(other)
+
     for path, result in zip(files, linted, strict=True):
         if ns.verbose:
             print(f"refslint: {result.path}: {result.verdict or 'unreadable'}", file=sys.stderr)
-        if baseline is not None and not fixing and not in_parallel:
+        if baseline is not None and not fixing:
             result.diagnostics = baseline.filter(result)
-        if not fixing or result.source is None or not result.diagnostics:
+        if not fixing or result.source is None or not result.diagnostics or not _writable(result, config):
             add(result)
             continue
         keep = baseline.filter if baseline is not None else None
-        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep)
+        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep, linted=result)
         changed = fix.changed(result.source.text)
         if ns.diff:
             add(result)
@@ -352,7 +406,7 @@ def _check(args: list[str]) -> int:
         if changed:
             fixed_any.append((result, fix))
         add(after)
-    results = _by_file(results)
+    results = merged(results)
     if ns.write_baseline:
         from .baseline import write
 
@@ -375,45 +429,29 @@ def _check(args: list[str]) -> int:
             print(f"Fixing {result.path}", file=out)
     if ns.show_fixes and fixed_any:
         _print_fixed(fixed_any, out)
-    _report(ns, results, out, fixed=sum(len(f.fixed) for _r, f in fixed_any), rules=config.rules)
-    problems = sum(1 for r in results for d in r.diagnostics if d.severity != "info")
+    with _report_stream(ns, out) as (stream, color):
+        options = ReportOptions(config.rules, color, ns.show_source, ns.statistics, ns.quiet)
+        report = writer(_format(ns), stream, options)
+        for result in results:
+            report.file(result)
+        report.close(fixed=sum(len(f.fixed) for _r, f in fixed_any))
+    problems = sum(_problems(r.diagnostics) for r in results)
     return 0 if ns.exit_zero or not problems else 1
 
 
-def _by_file(results: list) -> list:
-    """One result per file, in the order files first appear: a `.bib` checked on its own and
-    as the list a manuscript cites is reported once, its findings together."""
-    merged: dict[str, object] = {}
-    for result in results:
-        seen = merged.get(result.path)
-        if seen is None:
-            merged[result.path] = result
-            continue
-        # The file's own lint (it has the document) leads; the other adds what it lacks.
-        own_first = seen.document is not None or result.document is None
-        first, second = (seen, result) if own_first else (result, seen)
-        known = {(d.code, d.span, d.message) for d in first.diagnostics}
-        extra = [d for d in second.diagnostics if (d.code, d.span, d.message) not in known]
-        first.diagnostics = sorted(
-            [*first.diagnostics, *extra], key=lambda d: (d.span.start, d.code, d.span.end)
-        )
-        first.references = max(first.references, second.references)
-        first.source = first.source or second.source
-        merged[result.path] = first
-    return list(merged.values())
-
-
 def _lint_in_parallel(files: list[str], config, baseline):
-    """FileResults of files linted in config.jobs processes, in the order of `files`."""
+    """FileResults of files linted in config.jobs processes, in the order of `files`, each as
+    soon as it and those before it are done."""
     from .workers import worker_pool
 
     pool = worker_pool(min(config.jobs, len(files)), config, baseline)
     if pool is None:
         from . import api
 
-        return [api.lint_file(path, config) for path in files]
+        yield from (api.lint_file(path, config) for path in files)
+        return
     with pool:
-        return pool.map(_lint_one, files, chunksize=max(1, len(files) // (config.jobs * 4)))
+        yield from pool.imap(_lint_one, files, chunksize=max(1, len(files) // (config.jobs * 4)))
 
 
 def _lint_one(path: str):
@@ -500,6 +538,13 @@ def _write(path: str, source, text: str) -> str | None:
     return None
 
 
+def _writable(result, config) -> bool:
+    """Can --fix write this file's text back (not a format it only reads, such as .docx)?"""
+    from .inputs import format_for, input_format
+
+    return input_format(format_for(result.path, config.input_format)).writable
+
+
 def _not_written(path: str, why: str, config):
     from .checks import NOT_WRITTEN
     from .model import Diagnostic, Span
@@ -541,35 +586,19 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
-def _report(ns: argparse.Namespace, results: list, out=None, fixed: int = 0, rules=None) -> None:
+@contextmanager
+def _report_stream(ns: argparse.Namespace, out=None):
+    """Where the report goes (-o FILE, else `out` or standard output), and whether in colour."""
     out = out or sys.stdout
-    if ns.output_file:
-        try:
-            with open(ns.output_file, "w", encoding="utf-8") as f:
-                _render(ns, results, f, fixed, color=False, rules=rules)
-        except OSError as exc:
-            raise UsageError(f"cannot write {ns.output_file}: {exc.strerror or exc}") from None
+    if not ns.output_file:
+        yield out, _use_color(ns.color) and out is sys.stdout
         return
-    _render(ns, results, out, fixed, color=_use_color(ns.color) and out is sys.stdout, rules=rules)
-
-
-def _render(ns: argparse.Namespace, results: list, out, fixed: int, color: bool, rules=None) -> None:
-    fmt = _format(ns)
-    if fmt != "text":
-        from .report import render
-
-        print(render(fmt, results, rules), file=out)
-        return
-    from .report import text
-
-    for line in text.lines(results, color=color, show_source=ns.show_source):
-        out.write(line + "\n")
-    if ns.statistics:
-        stats = _statistics(results)
-        if stats:
-            print(stats, file=out)
-    if not ns.quiet:
-        print(text.summary(results, fixed=fixed), file=out)
+    try:
+        f = open(ns.output_file, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {ns.output_file}: {exc.strerror or exc}") from None
+    with f:
+        yield f, False
 
 
 def _format(ns: argparse.Namespace) -> str:
@@ -577,19 +606,3 @@ def _format(ns: argparse.Namespace) -> str:
         return ns.format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-
-def _statistics(results: list) -> str:
-    from collections import Counter
-
-    counts: Counter[tuple[str, str]] = Counter()
-    fixable: Counter[str] = Counter()
-    for r in results:
-        for d in r.diagnostics:
-            counts[(d.code, d.name)] += 1
-            if d.fix and d.fix.applicability == "safe":
-                fixable[d.code] += 1
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    return "\n".join(
-        f"{n:>{width}}  {code}  {'[*]' if fixable[code] else '   '} {name}"
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    )

@@ -8,6 +8,7 @@ import textwrap
 
 from .checks import DEPRECATED, Rule, all_rules, by_code
 from .errors import UsageError
+from .inputs import FORMAT_TABLE
 
 # A rule's fix is offered where its repair is certain and the list's parse is (see README,
 # "A fix only where the parse is certain"), so "safe fix" never promises a fix on every finding.
@@ -18,7 +19,7 @@ FIX_WORDS = {
 }
 
 
-FORMAT_WORDS = {"text": "plain-text lists", "markdown": "Markdown", "latex": "LaTeX", "bibtex": "BibTeX"}
+FORMAT_WORDS = {f.name: f.title for f in FORMAT_TABLE}
 
 
 def applies_to(rule: Rule) -> str:

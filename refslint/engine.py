@@ -7,12 +7,17 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import NamedTuple
 
+from .cache import memo
 from .checks import CHECK_FAILED, UNREADABLE, Context, Finding, Rule
 from .checks.base import ref_name
 from .config import Config
+from .findings import Findings
 from .model import Diagnostic, Reference, Span
 from .styles import detect
 from .styles.detect import Detection
@@ -32,10 +37,13 @@ def lint_references(
     linter = Linter(path, config, fmt, listing)
     linter.feed(refs)
     by_index = {ref.index: ref for ref in refs}
-    return linter.finish(lambda indices: [by_index[i] for i in indices])
+    return list(linter.finish(lambda indices: [by_index[i] for i in indices]))
 
 
 RECHECK_BATCH = 5_000
+# List rules' findings are made into diagnostics (and packed) this many at a time: a list rule
+# may find something on nearly every reference of a million.
+REPORT_BATCH = 10_000
 
 
 class Linter:
@@ -50,10 +58,18 @@ class Linter:
     chooses the house styles from all the votes; a chunk whose provisional style was the final
     one (nearly always: a list keeps its style) keeps its findings, and only the references of
     other chunks that differ from the final style are parsed again (`reparse`). Chunks may be
-    checked in other processes: `part` is what a chunk leaves behind, `merge` adds it."""
+    checked in other processes: `part` is what a chunk leaves behind, `merge` adds it.
+
+    Findings are kept compact (`Findings`) in buckets that begin at `bounds`, the file offsets
+    where the chunks begin."""
 
     def __init__(
-        self, path: str, config: Config, fmt: str = "text", listing: Detection | None = None
+        self,
+        path: str,
+        config: Config,
+        fmt: str = "text",
+        listing: Detection | None = None,
+        bounds: tuple[int, ...] = (0,),
     ) -> None:
         listing = listing or detect.default()
         self.path, self.config, self.listing = path, config, listing
@@ -67,6 +83,8 @@ class Linter:
             if r.scope != "document" and not any(conventions.get(k) in v for k, v in r.off_when.items())
         ]
         self.rules = rules
+        # Rules whose fixes follow from the text alone: kept where the parse is uncertain.
+        self.text_fixes = frozenset(r.code for r in rules if r.fix_reads_text)
         settled = listing.settled
         # A style the user set is what house-style rules judge against (a detected one only
         # decides which questions are open: the list's majority answers them).
@@ -105,10 +123,15 @@ class Linter:
         self.house = {r.code for r in rules if is_style_rule(r)}
         self.listed = [r for r in rules if r.scope == "list"]
         self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
+        # The index of the reference each summary is of: chunks may be samples of the list
+        # (every k-th reference) merged in any order, and list rules read the list in order.
+        self.summarized: dict[str, array] = {code: array("l") for code in self.summaries}
+        self.shuffled = False  # merged out of the list's order
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
         self.keeps_whole = any(r.summarize is None for r in self.listed)
         self.names: dict[int, str] = {}  # reference number or key, for per-reference ignores
-        self.diagnostics: list[Diagnostic] = []
+        self.bounds = bounds
+        self.diagnostics = Findings(bounds)
         self.shapes = ListShapes(family)  # which fixes the list's parse makes certain
 
     def feed(self, refs: list[Reference]) -> None:
@@ -176,11 +199,12 @@ class Linter:
         for rule in self.listed:
             if rule.summarize is not None:
                 summarize = rule.summarize
-                kept = self.summaries[rule.code]
+                kept, at = self.summaries[rule.code], self.summarized[rule.code]
                 for ref in refs:
                     summary = summarize(ref)
                     if summary is not None:
                         kept.append(summary)
+                        at.append(ref.index)
         if self.keeps_whole:
             self.whole.extend(refs)
         self.shapes.feed(refs)
@@ -192,7 +216,7 @@ class Linter:
             return
         span = ref.span if ref is not None else Span(0, 0)
         index = ref.index if ref is not None else -1
-        self.diagnostics.append(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
+        self.diagnostics.add(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
 
     def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> ChunkVotes:
         """A chunk's votes, its provisional style, and its references judged against it."""
@@ -204,11 +228,11 @@ class Linter:
             by_index = {ref.index: ref for ref in refs}
             for i in sorted(losing):
                 found.extend((rule, f, i) for f in rule.check(by_index[i], ctx) if f.style is not None)
-        diagnostics: list[Diagnostic] = []
+        diagnostics = Findings(self.bounds)
         self._report(found, diagnostics)
-        return ChunkVotes(chosen, ballot, diagnostics)
+        return ChunkVotes(chosen, ballot, diagnostics.pack())
 
-    def _report(self, found: list[Found], out: list[Diagnostic] | None = None) -> None:
+    def _report(self, found: list[Found], out: Findings | None = None) -> None:
         config, ignores = self.config, self.config.per_reference_ignores
         out = self.diagnostics if out is None else out
         for rule, f, index in found:
@@ -218,24 +242,41 @@ class Linter:
             if f.style is not None:
                 expected = _expected(rule, self.contexts[rule.code], f.style, config)
                 message = message.replace("{expected}", expected)
-            out.append(_diagnostic(rule, f, self.path, config, message, index))
+            out.add(_diagnostic(rule, f, self.path, config, message, index))
 
     def part(self) -> tuple:
         """What the chunks fed so far leave behind, to be merged into another linter."""
-        return self.diagnostics, self.chunks, self.summaries, self.names, self.shapes
+        summaries = (self.summaries, self.summarized, self.whole)
+        return self.diagnostics.pack(), self.chunks, summaries, self.names, self.shapes
 
     def merge(self, part: tuple) -> None:
-        diagnostics, chunks, summaries, names, shapes = part
-        self.diagnostics.extend(diagnostics)
+        diagnostics, chunks, (summaries, summarized, whole), names, shapes = part
+        self.diagnostics.merge(diagnostics)
         self.shapes.merge(shapes)
         for code, kept in chunks.items():
             self.chunks[code].extend(kept)
         for code, kept in summaries.items():
+            at, more = self.summarized[code], summarized[code]
+            if at and more and more[0] < at[-1]:
+                self.shuffled = True
             self.summaries[code].extend(kept)
+            at.extend(more)
+        self.whole.extend(whole)
         self.names.update(names)
 
-    def finish(self, reparse) -> list[Diagnostic]:
-        """reparse(indices) -> the references with those indices, parsed again."""
+    def _in_order(self, code: str) -> list:
+        """A list rule's summaries in the order of the list."""
+        kept, at = self.summaries[code], self.summarized[code]
+        if not self.shuffled:
+            return kept
+        return [kept[i] for i in sorted(range(len(at)), key=at.__getitem__)]
+
+    def _whole_in_order(self) -> list[Reference]:
+        return sorted(self.whole, key=lambda ref: ref.index) if self.shuffled else self.whole
+
+    def finish(self, reparse) -> Findings:
+        """reparse(indices) -> the references with those indices, parsed again. The findings
+        come back in report order."""
         recheck = []
         for rule, ctx in self.voting:
             chunks = self.chunks[rule.code]
@@ -244,7 +285,7 @@ class Linter:
             again: set[int] = set()
             for chunk in chunks:
                 if all(final.get(d) == v for d, v in chunk.chosen.items()):
-                    self.diagnostics.extend(chunk.diagnostics)
+                    self.diagnostics.merge(chunk.diagnostics)
                 else:  # judged against another style: judge its references again
                     again.update(_losing(ctx, chunk.ballot))
             recheck.append((rule, ctx, again))
@@ -263,18 +304,58 @@ class Linter:
             self._report(found)
             found = []
         for rule in self.listed:
-            data = self.summaries[rule.code] if rule.summarize is not None else self.whole
+            data = self._in_order(rule.code) if rule.summarize is not None else self._whole_in_order()
             try:
-                found.extend((rule, f, f.reference) for f in rule.check(data, self.contexts[rule.code]))
+                for f in rule.check(data, self.contexts[rule.code]):
+                    found.append((rule, f, f.reference))
+                    if len(found) >= REPORT_BATCH:
+                        self._report(found)
+                        found = []
             except Exception as exc:
                 self._failed(rule, None, exc)
         self._report(found)
-        diagnostics = self.shapes.certain_fixes(
-            self.diagnostics, frozenset(r.code for r in self.rules if r.fix_reads_text)
-        )
-        diagnostics.sort(key=lambda d: (d.span.start, d.code, d.span.end))
-        self.diagnostics = diagnostics
-        return diagnostics
+        self.diagnostics.transform(self.shapes.certain_fixes(self.text_fixes))
+        return self.diagnostics
+
+
+    def styles(self) -> tuple[dict[str, dict[str, str | None]], tuple[int, int]]:
+        """What `recheck` needs of a finished lint: the house styles the list chose, and how
+        many of its references fit a family and the list's (whether its parse is certain)."""
+        return {r.code: dict(ctx.chosen) for r, ctx in self.voting}, (self.shapes.total, self.shapes.known)
+
+    def recheck(self, refs: list[Reference], styles: tuple) -> Findings:
+        """The entry rules' findings on a few references edited since the whole list was
+        linted (--fix), judged against the house styles the list chose then (`styles()`):
+        what a lint of the whole edited list finds on them, without the list rules."""
+        chosen, (total, known) = styles
+        for rule, ctx in self.voting:
+            ctx.votes = None
+            ctx.chosen = chosen.get(rule.code, {})
+        if self.config.per_reference_ignores:
+            self.names.update((ref.index, ref_name(ref)) for ref in refs)
+        family, found = self.family, []
+        for rule in self.rules:
+            if rule.scope != "entry":
+                continue
+            ctx, house = self.contexts[rule.code], rule.code in self.house
+            for ref in refs:
+                if house and ref.style != family and not _partial_journal(ref):
+                    continue
+                # (A trigger or missing field the engine asks first only spares a check that
+                # would find nothing.)
+                if rule.trigger is not None and rule.trigger.search(ref.raw) is None:
+                    continue
+                if rule.only_if_missing and all(name in ref.fields for name in rule.only_if_missing):
+                    continue
+                try:
+                    found.extend((rule, f, ref.index) for f in rule.check(ref, ctx))
+                except Exception as exc:
+                    self._failed(rule, ref, exc)
+        self._report(found)
+        self.shapes.feed(refs)
+        self.shapes.total, self.shapes.known = total, known
+        self.diagnostics.transform(self.shapes.certain_fixes(self.text_fixes))
+        return self.diagnostics
 
 
 def _partial_journal(ref: Reference) -> bool:
@@ -340,23 +421,21 @@ class ListShapes:
         after = self.loose.get(d.reference)
         return after is None or all(e.span.start > after for e in d.fix.edits)
 
-    def certain_fixes(
-        self, diagnostics: list[Diagnostic], text_fixes: frozenset[str] = frozenset()
-    ) -> list[Diagnostic]:
-        """The diagnostics, with the fixes the list's parse does not make certain removed (the
-        fixes of `text_fixes` codes follow from the text alone, and stay)."""
+    def certain_fixes(self, text_fixes: frozenset[str] = frozenset()) -> Callable[[Diagnostic], Diagnostic]:
+        """What removes from a diagnostic a fix the list's parse does not make certain (the fixes
+        of `text_fixes` codes follow from the text alone, and stay)."""
         if self.list_is_known:
             uncertain = set(self.uncertain)
-            return [
-                d._replace(fix=None)
-                if d.fix is not None and d.code not in text_fixes and not self._keeps(d, uncertain)
-                else d
-                for d in diagnostics
-            ]
-        return [
+
+            def keep_certain(d: Diagnostic) -> Diagnostic:
+                if d.fix is None or d.code in text_fixes or self._keeps(d, uncertain):
+                    return d
+                return d._replace(fix=None)
+
+            return keep_certain
+        return lambda d: (
             d._replace(fix=None) if d.fix is not None and d.reference >= 0 and d.code not in text_fixes else d
-            for d in diagnostics
-        ]
+        )
 
 
 def check_failed(
@@ -372,7 +451,7 @@ def check_failed(
 class ChunkVotes(NamedTuple):
     chosen: dict[str, str | None]  # the chunk's own majority, by dimension
     ballot: dict[frozenset[str], array]  # vote set -> indices of the references that cast it
-    diagnostics: list[Diagnostic]  # the chunk's references judged against `chosen`
+    diagnostics: Findings  # the chunk's references judged against `chosen`
 
 
 def _diagnostic(rule: Rule, f: Finding, path: str, config: Config, message: str, index: int) -> Diagnostic:
@@ -459,18 +538,31 @@ class _Scan:
         return [self.refs[i] for i in sorted(found)]
 
 
+@lru_cache(maxsize=512)
 def literal_forms(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """The few fixed strings a trigger can match, when that is all it can match (`[.,;:][.,;:]`,
     `[’'"]`, `Scholar|View Article`), else None: `str.find` finds such a trigger in a chunk
     several times faster than the regular-expression engine scans for it (a character class
     costs the engine 1-3 µs a reference). Each string is one pass over the chunk: single
     characters (a memchr-like scan) are cheap by the dozen, longer strings only a few at a time
-    (16 pairs took longer than the regex)."""
-    from .patterns import literal_forms as fixed_strings  # only for chunks of 64 or more
+    (16 pairs took longer than the regex).
+
+    The answer is kept in the start-up memo (keyed by the reader of patterns, patterns.py):
+    reading a pattern's structure means importing that reader, a fifth of a short run's
+    imports."""
+    reader = Path(__file__).with_name("patterns.py").stat()
+    key = ("literal-forms", reader.st_mtime_ns, reader.st_size, pattern, flags)
+    stored = memo.get(key)
+    if isinstance(stored, tuple):
+        return stored
+    if stored == "-":
+        return None
+    from .patterns import literal_forms as fixed_strings
 
     forms = fixed_strings(pattern, flags, limit=_MAX_FORMS)
-    if forms is None or len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
-        return None
+    if forms is not None and len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
+        forms = None
+    memo.put(key, forms if forms is not None else "-")
     return forms
 
 

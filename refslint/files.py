@@ -9,9 +9,12 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
-# Markdown and LaTeX files without a reference list, and text files that are not one, give no
-# findings (api.list_verdict), so walking them costs only the reading.
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.qmd", "*.Rmd", "*.rmd", "*.tex", "*.bbl", "*.bib")
+from .inputs import include_globs
+
+# Every input format's files (inputs.py). Markdown and LaTeX files without a reference list, and
+# text files that are not one, give no findings (linting.list_verdict), so walking them costs
+# only the reading.
+DEFAULT_INCLUDE = include_globs()
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-Severity = Literal["error", "warning", "info"]
-
-# Where references are read from (sources/). In the "list" formats the list is as printed, so
+# Where references are read from (inputs.py). In the "list" formats the list is as printed, so
 # house style (punctuation between elements, initials, case) is the author's to get right; in
 # BibTeX the bibliography style prints it.
-FORMATS = ("text", "markdown", "latex", "bibtex")
-LIST_FORMATS = ("text", "markdown", "latex")
+from .inputs import FORMATS, LIST_FORMATS  # noqa: F401 (the names rules use)
+
+Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]
 
 

@@ -32,11 +32,12 @@ _AUTHOR_PIECE = re.compile(r"\s*([^,;]*[^,;\s])")
 _ET_AL = re.compile(r"et[ \t\u00a0]+al\.?$|and others$", re.IGNORECASE)
 
 
-def parse(entry: Entry, index: int, family: str = "vancouver") -> Reference:
+def parse(entry: Entry, index: int, family: str = "vancouver", toks: list | None = None) -> Reference:
     """The reference of an entry, read in the list's style family. What cannot be read is
-    kept as raw text for the rules (the reference's `errors` say why)."""
+    kept as raw text for the rules (the reference's `errors` say why). `toks`: its tokens,
+    when the lexer has already cut it."""
     try:
-        return reader.read(entry, index, family)
+        return reader.read(entry, index, family, toks)
     except lexer.Unlexable as exc:  # no token can start somewhere: keep the raw text for the rules
         ref = Reference(index, entry.label, entry.text, entry.span, label_span=entry.label_span)
         ref.kind, ref.style = "other", "other"

@@ -7,6 +7,7 @@ import re
 
 from .checks import UNUSED_SUPPRESSION
 from .config import Config
+from .inputs import FORMAT_TABLE, input_format
 from .model import Diagnostic, Edit, Fix, Span
 from .sources import Document, Suppression
 
@@ -96,7 +97,7 @@ def _fix(text: str, s: Suppression, keep: list[str]) -> Fix:
 
 # --- --add-noqa -----------------------------------------------------------------------------
 
-COMMENT_FORMATS = ("markdown", "latex", "bibtex")
+COMMENT_FORMATS = tuple(f.name for f in FORMAT_TABLE if f.comments)
 
 
 def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
@@ -108,6 +109,7 @@ def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
     on a line of its own would be an HTML block, splitting a paragraph or a list in two."""
     if doc.format not in COMMENT_FORMATS:
         return []
+    inline = input_format(doc.format).comments == "html"
     targets: dict[int, set[str]] = {}  # where the comment goes -> codes
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     for d in diagnostics:
@@ -121,7 +123,7 @@ def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
             if first <= start <= span.end:
                 start, end = first, span.end
                 break
-        if doc.format == "markdown":
+        if inline:
             where = _line_end_before_breaks(doc.text, end)
         else:
             where = doc.text.rfind("\n", 0, start) + 1
@@ -129,7 +131,7 @@ def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
     edits = []
     for where, codes in sorted(targets.items()):
         written = ", ".join(sorted(codes))
-        if doc.format == "markdown":
+        if inline:
             edits.append(Edit(Span(where, where), f" <!-- refslint-disable-line {written} -->"))
         else:
             indent = re.match(r"[ \t]*", doc.text[where:]).group(0)  # type: ignore[union-attr]

@@ -46,6 +46,10 @@ class WorkerPool:
     def map(self, fn, items, chunksize: int = 1) -> list:
         return self._pool.map(fn, items, chunksize=chunksize)
 
+    def imap(self, fn, items, chunksize: int = 1):
+        """fn over items in the workers, the results in the order of items as they come."""
+        return self._pool.imap(fn, items, chunksize=chunksize)
+
     def close(self) -> None:
         global _STATE
         try:

@@ -74,3 +74,17 @@ def test_scanning_with_the_shortcut_equals_scanning_without() -> None:
         ends = [0] + [t.end for t in tokens]
         assert all(text[end:tok.start].isspace() or end == tok.start for end, tok in zip(ends, tokens, strict=False))
         assert ends[-1] == len(text.rstrip())
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_stops_found_by_trying_the_tokens_equal_the_alternation(first: bool) -> None:
+    """A short list's segments find their stops token by token (no big alternation compiled);
+    a long list's by the alternation: the same stops."""
+    by_tokens, searched = lexer._Scanner(), lexer._Scanner()
+    searched.stops_asked = lexer.STOPS_BY_TOKENS
+    checked = 0
+    for text in CORPUS:
+        for pos in range(1, len(text), 5):
+            assert by_tokens.stop_by_tokens(text, pos, first) == searched.stop(text, pos, first), (text, pos)
+            checked += 1
+    assert checked > 10_000

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import refslint.api as api
+import refslint.linting as linting
 from refslint.config import build_config
 from refslint.model import Source
 
@@ -29,7 +30,9 @@ def test_chunked_list_gives_the_findings_of_the_whole_list(monkeypatch, jobs):
     config = build_config(isolated=True)
     whole = api.lint_source(Source("refs.txt", text), config).diagnostics
     assert {d.code for d in whole} >= {"D001", "P001", "E001", "N002"}
-    monkeypatch.setattr(api, "CHUNK", 37)
+    monkeypatch.setattr(linting, "CHUNK", 37)
+    monkeypatch.setattr(linting, "PARALLEL_AT", 40)  # with two jobs: pieces in two workers
+    monkeypatch.setattr(linting, "PIECE", 11)
     config.jobs = jobs
     chunked = api.lint_source(Source("refs.txt", text), config)
     assert "judged on the first 37" in chunked.verdict
@@ -89,7 +92,7 @@ def test_spawned_workers_give_the_same_findings(monkeypatch, tmp_path):
     text = _clean_lists()
     config = build_config(isolated=True)
     whole = api.lint_source(Source("refs.txt", text), config).diagnostics
-    monkeypatch.setattr(api, "CHUNK", 97)
+    monkeypatch.setattr(linting, "CHUNK", 97)
     config.jobs = 2
     assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
     lines = text.splitlines(keepends=True)

@@ -54,6 +54,15 @@ _TITLE_ENDS_IN_ABBREVIATION = re.compile(r"(?:,\s*(?:[A-Z]|[A-Z][a-z]{1,3})|(?:^
 
 
 def _name(ref: Reference) -> tuple[str, Span] | None:
+    """The journal name to judge and its span, if any (asked by five rules: kept in the memo)."""
+    memo = ref.memo
+    if "journal-name" in memo:
+        return memo["journal-name"]
+    found = memo["journal-name"] = _journal_name(ref)
+    return found
+
+
+def _journal_name(ref: Reference) -> tuple[str, Span] | None:
     journal = ref.get("journal")
     if journal is None:
         return None
@@ -185,9 +194,17 @@ def _recased(name: str, form: str, kind: str) -> str:
 
 
 def _judged(name: str, ctx: Context) -> Verdict:
-    conventions = ctx.style_conventions
-    nlm_list = conventions.get("journal") == "abbreviated" and conventions.get("journal-periods") == "none"
-    return verdict(name, conventions.get("journal") == "full", nlm_list)
+    """The verdict on a name under the list's conventions (per rule and name, kept in the
+    rule's context: four rules ask it of every reference)."""
+    judged = ctx.cache.get("judged")
+    if judged is None:
+        judged = ctx.cache["judged"] = {}
+    found = judged.get(name)
+    if found is None:
+        conventions = ctx.style_conventions
+        nlm_list = conventions.get("journal") == "abbreviated" and conventions.get("journal-periods") == "none"
+        found = judged[name] = verdict(name, conventions.get("journal") == "full", nlm_list)
+    return found
 
 
 _WORDS_OF_NAME = re.compile(r"[^\W\d_][\w'’&-]*")
@@ -210,12 +227,27 @@ def check_nlm_form(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if named is None:
         return
     name, span = named
+    # What is wrong with a name depends on the name alone: worked out once per name.
+    known = ctx.cache.get("nlm-form")
+    if known is None:
+        known = ctx.cache["nlm-form"] = {}
+    wrong = known.get(name)
+    if wrong is None:
+        wrong = known[name] = _not_nlm_form(name, ctx)
+    for start, end, written, form in wrong:
+        where = span if start < 0 else Span(span.start + start, span.start + end)
+        yield Finding(where, f"`{written}` is not the NLM form; write `{form}`", edit_fix(f"write `{form}`", where, form))
+
+
+def _not_nlm_form(name: str, ctx: Context) -> tuple[tuple[int, int, str, str], ...]:
+    """The stretches of a journal name that are not the NLM form: (start, end, as written,
+    the NLM form), single words or the whole name (start -1: the journal's span)."""
     key = vocab.journal_key(name)
     target = _aliases(ctx).get(key)
     if target is None:
         v = verdict(name)
         if v.kind == "form" and any(m.exact and m.form == "nlm" for m in catalogue.lookup_all(name)):
-            return  # NLM's own form (`Elife`, `Br Med J`): the catalogue wins over any table
+            return ()  # NLM's own form (`Elife`, `Br Med J`): the catalogue wins over any table
         target = vocab.journal_aliases().get(key)
         if target is None and v.kind == "variant":
             target = v.text
@@ -223,18 +255,15 @@ def check_nlm_form(ref: Reference, ctx: Context) -> Iterator[Finding]:
             # A journal the catalogue does not know (founded since, or a series): the words whose
             # case is fixed (`Bmc` -> `BMC`), one by one.
             forms = vocab.journal_word_forms()
+            words = []
             for m in _WORDS_OF_NAME.finditer(name):
                 form = forms.get(vocab.fold(m.group(0)))
                 if form and form != m.group(0):
-                    word = Span(span.start + m.start(), span.start + m.end())
-                    yield Finding(
-                        word,
-                        f"`{m.group(0)}` is not the NLM form; write `{form}`",
-                        edit_fix(f"write `{form}`", word, form),
-                    )
-            return
+                    words.append((m.start(), m.end(), m.group(0), form))
+            return tuple(words)
     if target is not None and target != name:
-        yield Finding(span, f"`{name}` is not the NLM form; write `{target}`", edit_fix(f"write `{target}`", span, target))
+        return ((-1, -1, name, target),)
+    return ()
 
 
 def check_case(ref: Reference, ctx: Context) -> Iterator[Finding]:

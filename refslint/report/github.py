@@ -3,9 +3,9 @@ property and message escapes GitHub requires (%, CR, LF; and `:` `,` in properti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TextIO
 
-from . import line_index
+from . import ReportOptions, located
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,11 +18,13 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: Sequence) -> str:
-    lines = []
-    for result in results:
-        index = line_index(result.source)
-        for d in result.diagnostics:
+class Writer:
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.count = 0
+
+    def file(self, result) -> None:
+        for d, index in located(result):
             row, col = index.position(d.span.start)
             end_row, end_col = index.position(d.span.end)
             props = [f"file={escape_property(d.path)}", f"line={row}", f"col={col}"]
@@ -31,5 +33,10 @@ def render(results: Sequence) -> str:
             else:
                 props.append(f"endLine={end_row}")
             props.append(f"title={escape_property(f'refslint {d.code} ({d.name})')}")
-            lines.append(f"::{LEVELS[d.severity]} {','.join(props)}::{escape_data(f'{d.code} {d.message}')}")
-    return "\n".join(lines)
+            message = escape_data(f"{d.code} {d.message}")
+            self.out.write(f"::{LEVELS[d.severity]} {','.join(props)}::{message}\n")
+            self.count += 1
+
+    def close(self, fixed: int = 0) -> None:
+        if not self.count:  # (the report is one empty line, as it always was)
+            self.out.write("\n")

@@ -1,22 +1,25 @@
 """SARIF 2.1.0, with what GitHub code scanning reads: a tool driver with rules (id, name, short
 and full description, help), results with rule id and index, level, message, and a physical
 location with a relative URI and a region (1-based lines and columns counted in Unicode code
-points, declared by `columnKind`)."""
+points, declared by `columnKind`). The results array is written a finding at a time."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .. import __version__
 from ..checks import all_rules
 from ..docs import FIX_WORDS
-from . import line_index
+from . import ReportOptions, located
+from .jsontext import STEP, string
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# Stands for the results array while the rest of the document is written by json.dumps.
+_RESULTS = "\0results\0"
 
 
 def _uri(path: str) -> str:
@@ -44,52 +47,8 @@ def _rule(r) -> dict:
     }
 
 
-def render(results: Sequence, rules=None) -> str:
-    rules = list(rules if rules is not None else all_rules())
-    index_of = {r.code: i for i, r in enumerate(rules)}
-    out = []
-    for result in results:
-        lines = line_index(result.source)
-        for d in result.diagnostics:
-            start_line, start_col = lines.position(d.span.start)
-            end_line, end_col = lines.position(max(d.span.end, d.span.start))
-            if (end_line, end_col) == (start_line, start_col):
-                end_col += 1
-            item = {
-                "ruleId": d.code,
-                "ruleIndex": index_of[d.code],
-                "level": LEVELS[d.severity],
-                "message": {"text": d.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
-                            "region": {
-                                "startLine": start_line,
-                                "startColumn": start_col,
-                                "endLine": end_line,
-                                "endColumn": end_col,
-                            },
-                        }
-                    }
-                ],
-            }
-            if d.related:
-                item["relatedLocations"] = [
-                    {
-                        "id": i,
-                        "message": {"text": rel.message},
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(rel.path), "uriBaseId": "%SRCROOT%"},
-                            "region": dict(
-                                zip(("startLine", "startColumn"), lines.position(rel.span.start), strict=True)
-                            ),
-                        },
-                    }
-                    for i, rel in enumerate(d.related)
-                ]
-            out.append(item)
-    doc = {
+def _document(rules: list) -> dict:
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -104,8 +63,79 @@ def render(results: Sequence, rules=None) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
-                "results": out,
+                "results": _RESULTS,
             }
         ],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+class Writer:
+    """The document around the results is json.dumps' own text, cut where the results go."""
+
+    def __init__(self, out: TextIO, options: ReportOptions) -> None:
+        self.out = out
+        self.rules = list(options.rules if options.rules is not None else all_rules())
+        self.index_of = {r.code: i for i, r in enumerate(self.rules)}
+        self.uris: dict[str, str] = {}
+        text = json.dumps(_document(self.rules), indent=2, ensure_ascii=False)
+        self.head, _, self.tail = text.partition(json.dumps(_RESULTS))
+        self.pad = self.head[self.head.rfind("\n") + 1 :].partition('"')[0]  # the key's indentation
+        self.count = 0
+
+    def _uri(self, path: str) -> str:
+        uri = self.uris.get(path)
+        if uri is None:
+            uri = self.uris[path] = string(_uri(path))
+        return uri
+
+    def _physical(self, path: str, region: str, pad: str) -> str:
+        """`"physicalLocation": {...}` at `pad`; `region`: its members' text."""
+        p1, p2 = pad + STEP, pad + 2 * STEP
+        return (
+            f'{pad}"physicalLocation": {{\n{p1}"artifactLocation": {{\n{p2}"uri": {self._uri(path)},\n'
+            f'{p2}"uriBaseId": "%SRCROOT%"\n{p1}}},\n{p1}"region": {{\n{region}\n{p1}}}\n{pad}}}'
+        )
+
+    def _item(self, d, lines, pad: str) -> str:
+        """One result, as the array's element at `pad` (its first line unindented)."""
+        p1, p2, p3 = pad + STEP, pad + 2 * STEP, pad + 3 * STEP
+        p5 = p3 + 2 * STEP
+        start_line, start_col = lines.position(d.span.start)
+        end_line, end_col = lines.position(max(d.span.end, d.span.start))
+        if (end_line, end_col) == (start_line, start_col):
+            end_col += 1
+        region = (
+            f'{p5}"startLine": {start_line},\n{p5}"startColumn": {start_col},\n'
+            f'{p5}"endLine": {end_line},\n{p5}"endColumn": {end_col}'
+        )
+        text = (
+            f'{{\n{p1}"ruleId": {string(d.code)},\n{p1}"ruleIndex": {self.index_of[d.code]},\n'
+            f'{p1}"level": "{LEVELS[d.severity]}",\n'
+            f'{p1}"message": {{\n{p2}"text": {string(d.message)}\n{p1}}},\n'
+            f'{p1}"locations": [\n{p2}{{\n{self._physical(d.path, region, p3)}\n{p2}}}\n{p1}]'
+        )
+        if d.related:
+            related = []
+            for i, rel in enumerate(d.related):
+                line, col = lines.position(rel.span.start)
+                where = f'{p5}"startLine": {line},\n{p5}"startColumn": {col}'
+                related.append(
+                    f'{p2}{{\n{p3}"id": {i},\n{p3}"message": {{\n{p3}{STEP}"text": {string(rel.message)}\n'
+                    f"{p3}}},\n{self._physical(rel.path, where, p3)}\n{p2}}}"
+                )
+            text += f',\n{p1}"relatedLocations": [\n' + ",\n".join(related) + f"\n{p1}]"
+        return text + f"\n{pad}}}"
+
+    def file(self, result) -> None:
+        pad = self.pad + STEP
+        for d, lines in located(result):
+            if not self.count:
+                self.out.write(self.head + "[")
+            self.out.write(("\n" if not self.count else ",\n") + pad + self._item(d, lines, pad))
+            self.count += 1
+
+    def close(self, fixed: int = 0) -> None:
+        if self.count:
+            self.out.write("\n" + self.pad + "]" + self.tail + "\n")
+        else:
+            self.out.write(self.head + "[]" + self.tail + "\n")

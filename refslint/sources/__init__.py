@@ -8,32 +8,13 @@ names. Everything after this point (parser, rules, fixes) is the same for every 
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import NamedTuple
 
+from ..inputs import FORMATS, InputFormat, format_for, input_format  # noqa: F401 (re-exported)
 from ..mapped import MappedText, SpanMap
 from ..model import Citation, Entry, Source, Span
-
-FORMATS = ("text", "markdown", "latex", "bibtex")
-EXTENSIONS = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".qmd": "markdown",
-    ".rmd": "markdown",
-    ".tex": "latex",
-    ".bbl": "latex",
-    ".bib": "bibtex",
-}
-
-
-def format_for(path: str, override: str | None = None) -> str:
-    """The format given on the command line, else the one the file's extension names, else
-    plain text (standard input, `.text`, no extension)."""
-    if override:
-        return override
-    return EXTENSIONS.get(PurePath(path).suffix.lower(), "text")
 
 
 class Suppression(NamedTuple):
@@ -83,7 +64,7 @@ def mapped_document(
     label_spans: list[Span | None],
 ) -> Document:
     """A document whose entries are derived texts (markup removed, or rendered from fields)."""
-    spans = SpanMap(texts, fallbacks, tex_encode if fmt in ("latex", "bibtex") else None)
+    spans = SpanMap(texts, fallbacks, tex_encode if input_format(fmt).tex else None)
     entries = [
         Entry(label, t.text, Span(offset, offset + len(t)))
         for label, t, offset in zip(labels, texts, spans.offsets, strict=True)
@@ -92,26 +73,8 @@ def mapped_document(
 
 
 def read(source: Source, fmt: str) -> Document:
-    if fmt == "markdown":
-        from . import markdown
+    """The document of a file in a format (inputs.FORMAT_TABLE names its reader module, which
+    is imported only now)."""
+    module = importlib.import_module(f"{__name__}.{input_format(fmt).reader}")
+    return module.read(source)
 
-        return markdown.read(source)
-    if fmt == "latex":
-        from . import latex
-
-        return latex.read(source)
-    if fmt == "bibtex":
-        from . import bibtex
-
-        return bibtex.read(source)
-    from . import plaintext
-
-    # Entries of a plain list keep only their spans: the parser cuts their text from the file
-    # when it reads them (api.entry_text), so a huge list is not held twice.
-    entries = plaintext.entry_spans(source.text)
-    doc = Document(
-        source.path, source.text, "text", entries,  # type: ignore[arg-type]
-        plaintext.spans_of(entries), plaintext.label_spans_of(entries),  # type: ignore[arg-type]
-    )  # fmt: skip
-    doc.numbered = plaintext.is_numbered(entries)
-    return doc

@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from typing import NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
-from ..model import Entry, Span
+from ..model import Entry, Source, Span
+
+if TYPE_CHECKING:
+    from . import Document
 
 _NUMBERED = re.compile(r"[ \t]*(\[\d{1,7}\]|\(\d{1,7}\)|\d{1,7}[.)]|\d{1,7}(?=\t| +\S))[ \t]*(?=\S)")
 # First characters a label can start with: most lines are decided without a regex.
@@ -345,3 +348,18 @@ def spans_of(table: EntryTable) -> Sequence[Span]:
 
 def label_spans_of(table: EntryTable) -> Sequence[Span | None]:
     return _Column(table, table.label_span)
+
+
+def read(source: Source) -> Document:
+    """A plain-text list as a document."""
+    from . import Document
+
+    # Entries of a plain list keep only their spans: the parser cuts their text from the file
+    # when it reads them (linting.entry_text), so a huge list is not held twice.
+    entries = entry_spans(source.text)
+    doc = Document(
+        source.path, source.text, "text", entries,  # type: ignore[arg-type]
+        spans_of(entries), label_spans_of(entries),  # type: ignore[arg-type]
+    )  # fmt: skip
+    doc.numbered = is_numbered(entries)
+    return doc

@@ -71,9 +71,12 @@ def default() -> Detection:
     return Detection("vancouver", {}, 0, 0, "vancouver")
 
 
-def list_family(texts: Iterable[str], configured: str | None = None) -> Detection:
+def list_family(
+    texts: Iterable[str], configured: str | None = None, lexed: dict[str, list[lexer.Tok]] | None = None
+) -> Detection:
     """The style of a list from its first references. `configured`: a style or family name the
-    user set (`style:`, --style); the family is then not guessed."""
+    user set (`style:`, --style); the family is then not guessed. `lexed`, when given, keeps
+    each text's tokens, for the parse that follows."""
     votes: Counter[str] = Counter()
     features: list[tuple[list[lexer.Tok], str]] = []  # (tokens, text) of each voter
     voters = looked = 0
@@ -85,6 +88,8 @@ def list_family(texts: Iterable[str], configured: str | None = None) -> Detectio
             toks = lexer.scan(text)
         except lexer.Unlexable:
             continue
+        if lexed is not None:
+            lexed[text] = toks
         types = tuple(t.type for t in toks)
         weights = {f: _weight(f, r) for f in grammar.FAMILIES if (r := grammar.roles(f, types)) is not None}
         if not weights:

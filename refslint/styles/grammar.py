@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import zlib
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..cache import memo
@@ -54,7 +54,9 @@ _ROLES = {
 
 @lru_cache(maxsize=1)
 def _grammar() -> str:
-    return resources.files("refslint").joinpath("grammars/families.lark").read_text("utf-8")
+    # (A path beside the package, not importlib.resources: that machinery costs more to import
+    # than a short run's parsing. refslint is always installed as files.)
+    return (Path(__file__).resolve().parent.parent / "grammars" / "families.lark").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)

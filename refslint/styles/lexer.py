@@ -9,16 +9,17 @@ of token types make a reference in each style and which tokens are which fields;
 only describes shapes.
 
 Every token pattern is composed from the named pieces (pieces.py) by the specs below; the
-fields inside a token are named groups `TOKEN__field`, so one match gives the token and its
-fields. A text segment stops before any token that may follow it: that stop is built from the
-same specs, never copied. Tokens that end a reference (a citation block) must be followed by
-the end or by identifiers only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
+fields inside a token are its named groups, so one match gives the token and its fields. Each
+token's pattern is compiled on its own, when first tried (`_Scanner`). A text segment stops
+before any token that may follow it: that stop is built from the same specs, never copied.
+Tokens that end a reference (a citation block) must be followed by the end or by identifiers
+only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import pieces as p
@@ -38,7 +39,7 @@ LAST_PERIOD = rf"(?:\.(?={SP}*(?:$|{TRAILER_START})))?"
 
 class TokenSpec(NamedTuple):
     name: str
-    pattern: str  # with named groups `field` (renamed TOKEN__field when composed)
+    pattern: str  # with a named group for each field
     stops_text: bool = True  # a text segment ends where this token can start
     at_start: bool = False  # only as the first token of a reference (author lists)
     stops_first_only: bool = False  # ... only the first segment (the authors) ends there
@@ -274,52 +275,114 @@ class Tok(NamedTuple):
     groups: tuple[tuple[str, int, int], ...] = ()  # (field, start, end) inside the token
 
 
-def _rename(spec: TokenSpec) -> str:
-    """The spec's pattern with its groups renamed TOKEN__field (unique in the master pattern)."""
-    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{spec.name}__{m.group(1)}>", spec.pattern)
-
-
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
+class _Try:
+    """One token tried at a position: its pattern compiled on first use. An author list first
+    asks whether its first name is there (`first_name`, a small pattern): the big pattern of a
+    name form a list does not use is never compiled (each costs about 12 ms at start-up)."""
+
+    __slots__ = ("compiled", "first_name", "name", "pattern")
+
+    def __init__(self, spec: TokenSpec, first_name: str | None = None) -> None:
+        self.name = spec.name
+        # Compiled alone, as written: its groups are the token's fields (parse.CITE_RE is the
+        # same pattern as VCITE's, so Python's cache compiles it once for both).
+        self.pattern = spec.pattern
+        self.compiled: re.Pattern[str] | None = None
+        self.first_name = first_name
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        compiled = self.compiled
+        if compiled is None:
+            if self.first_name is not None and _compiled(self.first_name).match(text, pos) is None:
+                return None  # (the list cannot start here: no need to compile it yet)
+            compiled = self.compiled = re.compile(self.pattern)
+        return compiled.match(text, pos)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 class _Scanner:
-    """The compiled patterns of the lexer: for each character a token may start with, the
-    tokens that can start with it, tried in priority order (the first that matches wins, as in
-    one alternation); where text segments stop. Each token's pattern is compiled once, when a
-    reference first needs it (a Vancouver list never compiles the other name forms): start-up
-    pays for the patterns a list uses, once each."""
+    """The tokens of the lexer, each compiled once and only when first tried, and for each
+    character a token may start with, the tokens that can start with it (in priority order);
+    where text segments stop.
+
+    Trying the tokens one after another gives what one alternation of them in that order would
+    (the first that matches wins), without compiling every token again into an alternation for
+    each starting character: that compiling was most of a short run's time."""
 
     def __init__(self) -> None:
-        self._by_char: dict[tuple[str, bool], tuple[TokenSpec, ...]] = {}
-        self._compiled: dict[str, re.Pattern[str]] = {}
-        # Where a segment stops: before a token that may follow text; the first segment (the
-        # authors) also before a year after a comma (COMMAYEAR), searched apart so the large
-        # pattern is compiled once.
-        self.stop = self._stop_search(SPECS_STOPPING)
-        self.first_stop = self._stop_search(SPECS_STOPPING_FIRST)
+        self._by_char: dict[tuple[str, bool], tuple[_Try, ...]] = {}
+        self._tries = {s.name: _Try(s) for s in SPECS}
+        items = {"NAMES_COMPACT": _COMPACT, "NAMES_MIXED": _INVERTED, "NAMES_INVERTED": _INVERTED,
+                 "NAMES_GIVEN_FIRST": _GIVEN_FIRST}  # fmt: skip
+        self._names = tuple(_Try(s, items[s.name]) for s in NAME_SPECS)
+        self._stop: re.Pattern[str] | None = None
+        self._stop_first: re.Pattern[str] | None = None
+        self.stops_asked = 0
+        self._stoppers: dict[tuple[str, bool], tuple[_Try, ...]] = {}
+        self._candidate: dict[bool, re.Pattern[str]] = {}
         self.fields = _fields()
 
-    def pattern(self, spec: TokenSpec) -> re.Pattern[str]:
-        found = self._compiled.get(spec.name)
-        if found is None:
-            found = self._compiled[spec.name] = re.compile(_rename(spec))
-        return found
-
-    def tokens_at(self, char: str, first: bool) -> tuple[TokenSpec, ...]:
-        """The tokens that can start with `char`, in priority order; none: only text can."""
+    def tokens_at(self, char: str, first: bool) -> tuple[_Try, ...]:
+        """The tokens that can start with `char`, in the order they are tried."""
         key = (char, first)
         found = self._by_char.get(key)
         if found is None:
-            specs = tuple(s for s in SPECS if not s.starts or char in s.starts)
-            if first and specs[:1] == SPECS[:1]:  # author lists right after identifiers
-                found = (*specs[:1], *NAME_SPECS, *specs[1:])
+            found = tuple(self._tries[s.name] for s in SPECS if not s.starts or char in s.starts)
+            if first and found[:1] == (self._tries[SPECS[0].name],):
+                found = (*found[:1], *self._names, *found[1:])  # author lists right after identifiers
             elif first:
-                found = (*NAME_SPECS, *specs)
-            else:
-                found = specs
+                found = (*self._names, *found)  # (before any other token: `Suppl`, `S` ...)
             self._by_char[key] = found
         return found
+
+    def stop(self, text: str, pos: int, first: bool) -> int | None:
+        """Where the first token that may follow text starts, at or after pos (None: none)."""
+        if self._stop is None:
+            self.stops_asked += 1
+            if self.stops_asked <= STOPS_BY_TOKENS:
+                return self.stop_by_tokens(text, pos, first)
+            self._stop = self._stop_search(SPECS_STOPPING)
+        m = self._stop.search(text, pos)
+        if not first:
+            return m.start() if m is not None else None
+        # The first segment (the authors) also stops before a year after a comma (COMMAYEAR):
+        # one more small search, not a second copy of the big pattern. (On the whole text: a
+        # shorter one would change what `$` sees.)
+        if self._stop_first is None:
+            self._stop_first = self._stop_search(SPECS_STOPPING_FIRST)
+        other = self._stop_first.search(text, pos)
+        if other is not None and (m is None or other.start() < m.start()):
+            return other.start()
+        return m.start() if m is not None else None
+
+    def stop_by_tokens(self, text: str, pos: int, first: bool) -> int | None:
+        """What `stop` finds, found by trying the tokens (compiled alone, most of them already
+        tried at a token's start) where one may start: no alternation of them all to compile,
+        which a short list does not repay."""
+        candidate = self._candidate.get(first)
+        if candidate is None:
+            specs = SPECS_STOPPING + SPECS_STOPPING_FIRST if first else SPECS_STOPPING
+            chars = "".join(sorted({c for spec in specs for c in spec.starts}))
+            candidate = self._candidate[first] = re.compile(rf"(?:(?<=\s)|(?=,))[{re.escape(chars)}]")
+        for m in candidate.finditer(text, pos):
+            at = m.start()
+            key = (text[at], first)
+            tries = self._stoppers.get(key)
+            if tries is None:
+                specs = SPECS_STOPPING + SPECS_STOPPING_FIRST if first else SPECS_STOPPING
+                tries = self._stoppers[key] = tuple(self._tries[s.name] for s in specs if key[0] in s.starts)
+            for tried in tries:
+                if tried.match(text, at) is not None:
+                    return at
+        return None
 
     @staticmethod
     def _stop_search(specs: tuple[TokenSpec, ...]) -> re.Pattern[str]:
@@ -330,17 +393,10 @@ class _Scanner:
         )
         return re.compile(rf"(?:(?<=\s)|(?=,))(?:{alternatives})")
 
-    def stop_at(self, text: str, pos: int, first: bool) -> int | None:
-        """Where the first token that ends a segment starting at pos begins, if any."""
-        m = self.stop.search(text, pos + 1)
-        at = m.start() if m else None
-        if first:  # (the whole text: a shorter one would change what `$` sees)
-            m = self.first_stop.search(text, pos + 1)
-            if m is not None and (at is None or m.start() < at):
-                at = m.start()
-        return at
 
-
+# A list's first segments find their stops by trying the tokens one by one; past this many, the
+# alternation of them all is compiled once (about 40-70 ms) and searched instead (faster).
+STOPS_BY_TOKENS = 2_000
 SPECS_STOPPING = tuple(s for s in SPECS if s.stops_text and not s.stops_first_only)
 SPECS_STOPPING_FIRST = tuple(s for s in SPECS if s.stops_text and s.stops_first_only)
 _SENTENCE_END = re.compile(r"[.?!][”\"’']?(?=\s|$)")
@@ -358,7 +414,7 @@ def _scanner() -> _Scanner:
 def _segment_end(text: str, pos: int, first: bool) -> int:
     """Where the text segment that starts at pos ends: at a sentence's end (`. `, `? `, `! `,
     possibly with a closing quote), or before a token that may follow text."""
-    stop = _scanner().stop_at(text, pos, first)
+    stop = _scanner().stop(text, pos + 1, first)
     limit = len(text)
     if stop is not None:
         limit = stop
@@ -380,14 +436,9 @@ _LOWER_JOURNAL = re.compile(rf"{SP}(?:[a-z][a-z'’&-]{{0,11}}\.?{SP}?){{1,6}}")
 
 
 @lru_cache(maxsize=1)
-def _fields() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Token type -> its fields' (field, group name)."""
-    out = {}
-    for spec in (*SPECS, *NAME_SPECS):
-        out[spec.name] = tuple(
-            (name, f"{spec.name}__{name}") for name in re.findall(r"\(\?P<(\w+)>", spec.pattern)
-        )
-    return out
+def _fields() -> dict[str, tuple[str, ...]]:
+    """Token type -> its fields (the named groups of its pattern)."""
+    return {spec.name: tuple(re.findall(r"\(\?P<(\w+)>", spec.pattern)) for spec in (*SPECS, *NAME_SPECS)}
 
 
 class Unlexable(Exception):
@@ -407,18 +458,15 @@ def scan(text: str) -> list[Tok]:
             break
         first = not tokens
         m = None
-        kind = ""
-        for spec in scanner.tokens_at(text[pos], first):
-            m = scanner.pattern(spec).match(text, pos)
-            if m is not None:  # (as one alternation would: the first that matches)
-                kind = spec.name
+        for tried in scanner.tokens_at(text[pos], first):
+            m = tried.match(text, pos)
+            if m is not None:  # the first that matches wins, as in an alternation
+                kind = tried.name
                 break
         if m is not None and m.end() > pos:
             stop = m.end()
             groups = tuple(
-                (name, m.start(group), m.end(group))
-                for name, group in fields.get(kind, ())
-                if m.start(group) >= 0
+                (name, m.start(name), m.end(name)) for name in fields.get(kind, ()) if m.start(name) >= 0
             )
             if kind == "QUOTED" and not _ENDS_ELEMENT.search(text, pos, stop):
                 kind = "QUOTEPART"  # `“Rapid-impact interventions”: how a policy ...`: part of a title

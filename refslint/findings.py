@@ -1,0 +1,155 @@
+"""A file's findings, kept compact until they are reported, and given back in report order.
+
+A long list can have a finding on nearly every reference (two million of them): as live
+Diagnostic objects they took more memory than the parsed chunks the engine is careful not to
+hold. So findings are kept in position buckets (the engine's chunks) and packed a few thousand
+at a time (pickled and compressed: a twentieth of their live size), and unpacked one bucket at
+a time when they are reported. A short list's findings are never packed.
+
+The order is the one a stable sort by (start, code, end) of the findings, in the order they were
+added, gives: within a bucket the findings are sorted when it is read back; buckets cover
+successive stretches of the file, so reading them one after the other keeps that order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from .model import Diagnostic
+
+# Findings kept live in a bucket before they are packed: enough that packing costs little per
+# finding, few enough that a bucket's live findings stay small next to its packed ones.
+PACK_AT = 4_096
+
+
+def sort_key(d: Diagnostic) -> tuple[int, str, int]:
+    return d.span.start, d.code, d.span.end
+
+
+class Findings(Sequence[Diagnostic]):
+    """Diagnostics in report order. `bounds`: the file offsets where buckets begin (the first
+    is 0); a finding goes to the bucket its start falls in."""
+
+    def __init__(self, bounds: Sequence[int] = (0,)) -> None:
+        self.bounds = list(bounds) or [0]
+        self._live: list[list[Diagnostic]] = [[] for _ in self.bounds]
+        self._packed: list[list[bytes]] = [[] for _ in self.bounds]
+        self._count = 0
+        self.problems = 0  # findings that fail a run (not at level info)
+        self._map: Callable[[Diagnostic], Diagnostic] | None = None
+
+    # --- adding ---------------------------------------------------------------------------
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        b = bisect_right(self.bounds, diagnostic.span.start) - 1 if len(self.bounds) > 1 else 0
+        live = self._live[max(b, 0)]
+        live.append(diagnostic)
+        self._count += 1
+        if diagnostic.severity != "info":
+            self.problems += 1
+        if len(live) >= PACK_AT:
+            self._pack(max(b, 0))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        for d in diagnostics:
+            self.add(d)
+
+    def _pack(self, b: int) -> None:
+        live = self._live[b]
+        if live:
+            import pickle  # (only long lists pack: a short run need not import them)
+            import zlib
+
+            self._packed[b].append(zlib.compress(pickle.dumps(live, pickle.HIGHEST_PROTOCOL), 1))
+            self._live[b] = []
+
+    def pack(self) -> Findings:
+        """Pack what is still live (before the findings travel to another process, or wait)."""
+        if self._count >= PACK_AT:
+            for b in range(len(self.bounds)):
+                self._pack(b)
+        return self
+
+    def merge(self, other: Findings) -> None:
+        """Add another store's findings after this one's (the same buckets: chunks merged in
+        chunk order)."""
+        if other.bounds != self.bounds:
+            self.extend(other)
+            return
+        for b in range(len(self.bounds)):
+            if other._packed[b] or other._live[b]:
+                self._pack(b)  # what is here goes first
+                self._packed[b].extend(other._packed[b])
+                self._live[b] = list(other._live[b])
+        self._count += other._count
+        self.problems += other.problems
+
+    def transform(self, fn: Callable[[Diagnostic], Diagnostic]) -> None:
+        """Apply `fn` to each finding as it is read (it must keep the finding's position and
+        level)."""
+        previous = self._map
+        self._map = fn if previous is None else (lambda d: fn(previous(d)))
+
+    def __getstate__(self) -> dict:
+        """To travel to another process: what `transform` asks is done now (a function may not
+        pickle)."""
+        fn = self._map
+        if fn is None:
+            return self.__dict__
+        baked = Findings(self.bounds)
+        for b in range(len(self.bounds)):
+            baked.extend(fn(d) for d in self._unpacked(b))
+        return baked.pack().__dict__
+
+    def _unpacked(self, b: int) -> list[Diagnostic]:
+        """A bucket's findings in the order they were added."""
+        found: list[Diagnostic] = []
+        if self._packed[b]:
+            import pickle
+            import zlib
+
+            for piece in self._packed[b]:
+                found.extend(pickle.loads(zlib.decompress(piece)))
+        found.extend(self._live[b])
+        return found
+
+    # --- reading --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        fn = self._map
+        for b in range(len(self.bounds)):
+            found = self._unpacked(b)
+            found.sort(key=sort_key)
+            if fn is not None:
+                found = [fn(d) for d in found]
+            yield from found
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return list(self)[i]
+
+    def __add__(self, other: Iterable[Diagnostic]) -> list[Diagnostic]:
+        return [*self, *other]
+
+    def __radd__(self, other: Iterable[Diagnostic]) -> list[Diagnostic]:
+        return [*other, *self]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Findings({len(self)} in {len(self.bounds)} buckets)"
+
+
+def ordered(diagnostics: Iterable[Diagnostic]) -> Findings:
+    """Findings in report order, in one bucket (a short list, or findings mapped to new places)."""
+    found = Findings()
+    found.extend(diagnostics)
+    return found
