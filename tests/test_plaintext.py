@@ -70,3 +70,14 @@ def test_a_line_starting_with_a_year_does_not_make_the_list_numbered():
     from refslint.sources import plaintext
 
     assert len(plaintext.entries(text)) == 3
+
+
+def test_a_few_numbered_lines_in_sequence_do_not_make_a_long_list_numbered():
+    # A pasted unnumbered list in which a handful of lines kept their labels (`20.Creed PA`,
+    # `21.Patton W`): were the numbers labels, 40 references would read as two entries.
+    line = "Buckley TR. Model misspecification and tests of topology. Syst Biol. 2003;52:509–23.\n"
+    text = line * 19 + "20.Creed PA, Hicks RE. Behavioural plasticity. Aust J Psychol. 2009;61:1–9.\n"
+    text += line * 19 + "21.Patton W, Donohue R. Coping with unemployment. J Community Psychol. 2003;8:331–43.\n"
+    from refslint.sources import plaintext
+
+    assert len(plaintext.entries(text)) == 40

@@ -169,7 +169,11 @@ def entry_spans(text: str) -> EntryTable:
                 label_start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 bullets.add(i, label_start, label_start + 1, m.end(), 0)
     n_numbered, n_bullets = numbered.count, bullets.count if bullets else 0
-    if n_numbered >= max(2, n_bullets) and _has_sequence(numbered):
+    nonblank = sum(1 for s, e in zip(starts, ends, strict=True) if e > s and not text[s:e].isspace())
+    # Numbers in sequence make a numbered list, unless they start only a few of many lines: a
+    # pasted unnumbered list with a handful of `20.Creed PA ...` lines is not 20,000 lines of
+    # wrapped entries (no reference wraps over ten lines).
+    if n_numbered >= max(2, n_bullets) and _has_sequence(numbered) and n_numbered * 10 >= nonblank:
         _numbered_entries(table, starts, ends, numbered)
         return table
     if n_bullets >= 2 or (n_bullets == 1 and n_numbered == 0):
@@ -177,7 +181,6 @@ def entry_spans(text: str) -> EntryTable:
         return table
     # A lone line that starts with a number (`2010 Working group ...`) in a list of unnumbered
     # lines is not a label: numbered layout only when numbers start a good share of the lines.
-    nonblank = sum(1 for s, e in zip(starts, ends, strict=True) if e > s and not text[s:e].isspace())
     lone_value = max(numbered.value) if n_numbered == 1 else -1
     if n_numbered == 1 and nonblank > 1 and lone_value != 1:
         _unlabelled_entries(table, starts, ends)
