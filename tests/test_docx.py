@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -15,10 +16,10 @@ from lxml import etree
 
 from refslint.api import decode_input, lint_file
 from refslint.config import build_config
-from refslint.sources import read
+from refslint.sources import plaintext, read
 
 from . import docxbuild as build
-from .conftest import run
+from .conftest import FIXTURES, run
 from .test_manuscripts import by_reference
 
 CONFIG = build_config(isolated=True)
@@ -51,6 +52,32 @@ def test_findings_equal_those_of_the_same_list_as_plain_text(paper, tmp_path):
     plain.write_text("".join(f"{i}. {t}\n" for i, t in enumerate(build.REFERENCES, 1)), encoding="utf-8")
     assert by_reference(lint(paper)) == by_reference(lint(plain))
     assert by_reference(lint(paper)) == {0: {"N002"}, 1: {"P001"}, 2: {"P005"}}
+
+
+def _one_line(text: str) -> str:
+    """A wrapped entry as one paragraph: its line breaks (and the indents after them) a space."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+
+
+def test_the_manuscript_fixture_list_as_word_has_the_plain_lists_findings_at_the_same_text(tmp_path):
+    """The list of tests/fixtures/manuscripts (25 references, defects injected), written as Word's
+    numbered list with italic journals: the plain list's findings, on the same characters."""
+    plain_path = FIXTURES / "manuscripts" / "references.txt"
+    plain_text = plain_path.read_text(encoding="utf-8")
+    entries = plaintext.entries(plain_text)
+    d = docx.Document()
+    d.add_heading("References", 1)
+    for e in entries:
+        build.add_italic_title(d.add_paragraph(style="List Number"), _one_line(e.text))
+    path = tmp_path / "list.docx"
+    d.save(path)
+    plain = lint(plain_path)
+    found = lint(path)
+    assert by_reference(found) == by_reference(plain) != {}
+    source, _doc = document(path)
+    expected = {(x.reference, x.code): _one_line(plain_text[x.span.start : x.span.end]) for x in plain}
+    for x in found:
+        assert source.text[x.span.start : x.span.end] == expected[(x.reference, x.code)], x.code
 
 
 def test_citations_brackets_superscripts_and_zotero_fields_are_cross_checked(paper):

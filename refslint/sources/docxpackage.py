@@ -45,6 +45,7 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));|&")
+_LINE_END = re.compile(r"[\r\n\v]")
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 _PREDEFINED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -128,6 +129,7 @@ class Paragraph:
     in_table: bool = False
     note: str = ""  # "fn3" / "en2" for a paragraph of a footnote or endnote
     pieces: list = field(default_factory=list)  # (text, node index or -1, offset in node)
+    length: int = 0  # of the text so far
     comments: list = field(default_factory=list)  # (comment id, offset in the paragraph's text)
     fields: set = field(default_factory=set)  # manager fields whose result reaches this paragraph
 
@@ -230,15 +232,20 @@ class _Names:
 
     def __init__(self) -> None:
         self.prefixes: dict[str, str] = {"xml": "http://www.w3.org/XML/1998/namespace"}
+        self.known: dict[str, tuple[str, str]] = {}
 
     def declare(self, attrs: dict[str, str]) -> None:
         for name, value in attrs.items():
             if name.startswith("xmlns:"):
                 self.prefixes[name[6:]] = value
+                self.known.clear()
 
     def resolve(self, name: str) -> tuple[str, str]:
-        prefix, _, local = name.rpartition(":")
-        return self.prefixes.get(prefix, ""), local
+        found = self.known.get(name)
+        if found is None:
+            prefix, _, local = name.rpartition(":")
+            found = self.known[name] = (self.prefixes.get(prefix, ""), local)
+        return found
 
 
 def attributes(raw: str) -> dict[str, str]:
@@ -379,7 +386,7 @@ class _Scanner:
             self._mark_paragraph()
         elif local in ("commentRangeStart", "commentReference") and self.paragraphs:
             p = self.paragraphs[-1]
-            p.comments.append((_attr(attrs, "id"), sum(len(x[0]) for x in p.pieces)))
+            p.comments.append((_attr(attrs, "id"), p.length))
         elif local in ("footnoteReference", "endnoteReference"):
             key = ("fn" if local[0] == "f" else "en") + _attr(attrs, "id")
             shown = sum(1 for k in self.pkg.note_numbers if k[:2] == key[:2]) + 1  # in order of reference
@@ -413,9 +420,13 @@ class _Scanner:
                                 m.start(), m.end(), text, preserve)  # fmt: skip
                 self.pkg.nodes.append(node)
                 index = len(self.pkg.nodes) - 1
-                for i, c in enumerate(text):
-                    # A line end written inside a text node is shown as a space: no run holds it.
-                    self._piece(" ", -1, 0) if c in "\r\n\v" else self._piece(c, index, i)
+                pos = 0
+                # A line end written inside a text node is shown as a space that no run holds.
+                for end in [m.start() for m in _LINE_END.finditer(text)] + [len(text)]:
+                    self._piece(text[pos:end], index, pos)
+                    if end < len(text):
+                        self._piece(" ")
+                    pos = end + 1
             self.node_start = -1
         elif local == "instrText":
             self.instr = False
@@ -447,8 +458,10 @@ class _Scanner:
             self.paragraphs[-1].fields.update(self._open_managers())
 
     def _piece(self, text: str, node: int = -1, offset: int = 0) -> None:
-        if self.paragraphs:
-            self.paragraphs[-1].pieces.append((text, node, offset))
+        if self.paragraphs and text:
+            p = self.paragraphs[-1]
+            p.pieces.append((text, node, offset))
+            p.length += len(text)
 
 
 def _int(value: str, default: int = 0) -> int:
@@ -608,10 +621,11 @@ def _flatten(pkg: Package) -> None:
     for p in pkg.paragraphs:
         pkg.starts.append(pos)
         for text, node, offset in p.pieces:
+            n = len(text)
             chunks.append(text)
-            node_of.extend([node] * len(text))
-            index_in.extend(range(offset, offset + len(text)) if node >= 0 else [0] * len(text))
-            pos += len(text)
+            node_of.extend(array("i", [node]) * n)
+            index_in.extend(array("i", range(offset, offset + n)))
+            pos += n
         chunks.append("\n")
         node_of.append(-1)
         index_in.append(0)
