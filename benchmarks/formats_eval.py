@@ -50,8 +50,9 @@ def articles() -> dict[str, list[dict]]:
     return {d: rs for d, rs in docs.items() if len(rs) >= 5}
 
 
-def word(w, refs: list[dict]) -> bytes | None:
-    """The list as a Word manuscript made with python-docx, or None without it."""
+def word(w, refs: list[dict], prose: list[str] = ()) -> bytes | None:
+    """The list as a Word manuscript made with python-docx (paragraphs of `prose` first, then a
+    `References` heading over Word's numbered list, journals in italics), or None without it."""
     try:
         import docx
     except ImportError:
@@ -59,6 +60,10 @@ def word(w, refs: list[dict]) -> bytes | None:
     import io
 
     d = docx.Document()
+    if prose:
+        d.add_heading("Introduction", 1)
+    for text in prose:
+        d.add_paragraph(text)
     d.add_heading("References", 1)
     for r in refs:
         before, journal, after = w.markdown(r).rsplit("*", 2)  # a title may hold a `*`
