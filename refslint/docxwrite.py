@@ -104,8 +104,10 @@ def splice(pkg: Package, edits: Iterable[Edit], track: bool = False) -> bytes | 
 def _trackable(pkg: Package, node: int, runs_taken: dict[int, int]) -> bool:
     run_index = pkg.nodes[node].run
     run = pkg.runs[run_index]
-    # A revision inside a revision is not valid WordprocessingML; one node a run per round.
-    return run.parent in ("p", "hyperlink") and runs_taken.get(run_index, node) == node
+    # A revision inside a revision is not valid WordprocessingML; one node a run per round; the
+    # revision elements are written `w:`, the prefix (nearly) every Word file uses.
+    return (run.parent in ("p", "hyperlink") and runs_taken.get(run_index, node) == node
+            and run.part in pkg.w_prefix)  # fmt: skip
 
 
 def _text_element(pkg: Package, node_index: int, text: str) -> str:
@@ -197,7 +199,7 @@ def add_comments(doc: Document, diagnostics: list[Diagnostic]) -> tuple[bytes, i
             continue
         span = next((s for s in doc.entry_spans if s.start <= d.span.start <= s.end), d.span)
         wanted[bisect_right(pkg.starts, span.start) - 1].add(d.code)
-    if not wanted:
+    if not wanted or "word/document.xml" not in pkg.w_prefix:
         return None
     body = pkg.parts["word/document.xml"]
     comments = pkg.parts.get(COMMENTS)

@@ -3,6 +3,7 @@ everything refslint did not mean to change stays byte for byte."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -12,6 +13,8 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from refslint.api import decode_input, lint_file
@@ -217,6 +220,32 @@ def test_endnote_and_mendeley_bibliographies_are_read_and_left_to_them(tmp_path,
     assert all(f"fix it in {manager}" in d.message for d in found if d.reference >= 0)
 
 
+def test_a_mendeley_content_control_holds_the_list(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Cited [1-5].")
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:tag w:val="MENDELEY_BIBLIOGRAPHY"/></w:sdtPr>'
+                    "<w:sdtContent/></w:sdt>")  # fmt: skip
+    content = sdt[1]
+    for text in build.REFERENCES:
+        p = d.add_paragraph(text)
+        content.append(p._p)  # moved into the control
+    d.element.body.insert(1, sdt)
+    path = tmp_path / "mendeley.docx"
+    d.save(path)
+    found = lint(path)
+    assert by_reference(found) == {0: {"N002"}, 1: {"P001"}, 2: {"P005"}}
+    assert all("fix it in Mendeley" in x.message for x in found if x.reference >= 0)
+
+
+def test_strict_open_xml_is_read(paper):
+    data = build.members(paper)
+    data["word/document.xml"] = data["word/document.xml"].replace(
+        build.W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    )
+    _zip(paper, data)
+    assert by_reference(lint(paper)) == {0: {"N002"}, 1: {"P001"}, 2: {"P005"}}
+
+
 def test_standard_input_with_fix_writes_the_fixed_word_file(paper, tmp_path):
     result = run(["--isolated", "--fix", "-", "--stdin-filename", "paper.docx"], cwd=tmp_path,
                  stdin=paper.read_bytes())  # fmt: skip
@@ -312,6 +341,30 @@ def test_bad_word_files_get_a_finding_and_the_run_goes_on(paper, tmp_path):
     assert "not well-formed" in lines["broken.docx"]
     assert "more than refslint reads" in lines["huge.docx"]
     assert "paper.docx:¶9:101: N002" in out  # and the good file is still checked
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [b"<!--" * 500_000, b"<" * 2_000_000, b"<?" * 1_000_000, b'<w:p a="' + b"x<" * 1_000_000,
+     b"<w:style" * 250_000],
+    ids=["comments", "angles", "instructions", "attribute", "styles"],
+)  # fmt: skip
+def test_hostile_xml_is_read_in_linear_time(xml):
+    import time
+
+    from refslint.decode import DecodeError
+    from refslint.sources.docxpackage import read_package
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", xml)
+        zf.writestr("word/styles.xml", xml)
+    start = time.process_time()
+    try:
+        read_package(buffer.getvalue())
+    except DecodeError:
+        pass
+    assert time.process_time() - start < 5  # about 0.1 s; a quadratic scan takes hours
 
 
 def test_folders_include_word_files(paper, tmp_path):

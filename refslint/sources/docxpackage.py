@@ -27,6 +27,8 @@ from ..decode import DecodeError
 from ..model import Source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Word's "Strict Open XML" files name the same vocabulary otherwise.
+W_NAMES = (W, "http://purl.oclc.org/ooxml/wordprocessingml/main")
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 BODY = "word/document.xml"
 NOTES = ("word/footnotes.xml", "word/endnotes.xml")
@@ -38,11 +40,14 @@ MAX_PACKAGE = 200 * 1024 * 1024
 MAX_PART = 100 * 1024 * 1024
 MAX_MEMBERS = 10_000
 
+# A tag, or the opening of a comment, processing instruction, CDATA section or declaration
+# (their ends are found with str.find). No part of a pattern can run past the next `<`: a
+# hostile part (`<!--<!--<!--...`, `<<<<...`) is scanned in linear time, never quadratic.
 _TOKEN = re.compile(
-    r"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[(.*?)\]\]>|<!(?:DOCTYPE|ENTITY)"
-    r"|<(/?)([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>",
-    re.DOTALL,
+    r"(<!--|<\?|<!\[CDATA\[|<!)"
+    r"|<(/?)([^\s/>!?<]+)((?:\s+[^\s=/><]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*)\s*(/?)>"
 )
+_SPECIAL_END = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
 _ATTR = re.compile(r"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));|&")
 _LINE_END = re.compile(r"[\r\n\v]")
@@ -156,6 +161,7 @@ class Package:
     numbers: dict[int, str] = field(default_factory=dict)  # paragraph -> its list number as shown
     comments: dict[str, str] = field(default_factory=dict)  # comment id -> its text
     note_numbers: dict[str, int] = field(default_factory=dict)  # "fn3" -> number shown
+    w_prefix: set[str] = field(default_factory=set)  # parts that write Word's elements as `w:`
 
     def location(self, paragraph: int) -> str:
         """How a person finds paragraph n (1-based): `¶214`, or `footnote 2 ¶1`."""
@@ -283,12 +289,22 @@ class _Scanner:
 
     def scan(self) -> None:
         xml = self.xml
-        for m in _TOKEN.finditer(xml):
-            close, name, raw, empty = m.group(2), m.group(3), m.group(4), m.group(5)
-            if name is None:
-                if m.group(0).startswith("<!") and not m.group(0).startswith(("<!--", "<![")):
+        pos = 0
+        while True:
+            m = _TOKEN.search(xml, pos)
+            if m is None:
+                break
+            pos = m.end()
+            special = m.group(1)
+            if special:
+                if special == "<!":
                     raise DecodeError(f"{self.part} declares a document type: refslint expands no entities")
+                end = xml.find(_SPECIAL_END[special], pos)
+                if end < 0:
+                    raise DecodeError(f"{self.part} is not well-formed XML ({special} is never closed)")
+                pos = end + len(_SPECIAL_END[special])
                 continue
+            close, name, raw, empty = m.group(2), m.group(3), m.group(4), m.group(5)
             if close:  # every element is closed in order, whatever its namespace
                 if not self.open or self.open.pop() != name:
                     where = f"</{name}> at character {m.start():,}"
@@ -302,7 +318,7 @@ class _Scanner:
             if ns == MC:
                 self._compat(local, bool(close), bool(empty))
                 continue
-            if ns != W or self.fallback:
+            if ns not in W_NAMES or self.fallback:
                 continue
             if close:
                 self._end(local, m)
@@ -312,6 +328,8 @@ class _Scanner:
                     self._end(local, m, empty=True)
         if self.open:
             raise DecodeError(f"{self.part} is not well-formed XML (<{self.open[-1]}> is never closed)")
+        if self.names.prefixes.get("w") in W_NAMES:
+            self.pkg.w_prefix.add(self.part)
 
     def _compat(self, local: str, close: bool, empty: bool) -> None:
         if local == "Fallback" and not empty:
@@ -482,23 +500,43 @@ def _field(instruction: str) -> Field:
 
 # --- styles and numbering ---------------------------------------------------------------------
 
-_STYLE = re.compile(r"<w:style\b([^>]*)>(.*?)</w:style>", re.DOTALL)
+def _elements(xml: str, name: str):
+    """(attributes as written, content) of each `w:name` element, found in linear time."""
+    opening = re.compile(rf"<w:{name}\b([^<>]*?)(/?)>")
+    close = f"</w:{name}>"
+    pos = 0
+    while True:
+        m = opening.search(xml, pos)
+        if m is None:
+            return
+        if m.group(2):
+            yield m.group(1), ""
+            pos = m.end()
+            continue
+        end = xml.find(close, m.end())
+        if end < 0:
+            return
+        yield m.group(1), xml[m.end() : end]
+        pos = end + len(close)
+
+
+def _value(body: str, tag: str) -> str | None:
+    found = re.search(rf"<w:{tag}\b([^<>]*)>", body)
+    return _attr(attributes(found.group(1)), "val") if found else None
 
 
 def _styles(xml: str | None) -> dict[str, dict[str, str]]:
     """Style id -> its name, outline level, numbering and parent (`w:` prefixed parts only:
     Word and every writer we know of use it for styles)."""
     styles: dict[str, dict[str, str]] = {}
-    for m in _STYLE.finditer(xml or ""):
-        sid = _attr(attributes(m.group(1)), "styleId")
-        body = m.group(2)
+    for attrs, body in _elements(xml or "", "style"):
         info = {}
         for key, tag in (("name", "name"), ("outline", "outlineLvl"), ("num", "numId"), ("based", "basedOn"),
                          ("level", "ilvl")):  # fmt: skip
-            found = re.search(rf"<w:{tag}\b([^>]*)/?>", body)
-            if found:
-                info[key] = _attr(attributes(found.group(1)), "val")
-        styles[sid] = info
+            value = _value(body, tag)
+            if value is not None:
+                info[key] = value
+        styles[_attr(attributes(attrs), "styleId")] = info
     return styles
 
 
@@ -533,19 +571,16 @@ def _numbering(xml: str | None) -> tuple[dict[str, str], dict[tuple[str, int], t
     levels: dict[tuple[str, int], tuple[int, str, str]] = {}
     if not xml:
         return nums, levels
-    for m in re.finditer(r"<w:abstractNum\b([^>]*)>(.*?)</w:abstractNum>", xml, re.DOTALL):
-        aid = _attr(attributes(m.group(1)), "abstractNumId")
-        for lv in re.finditer(r"<w:lvl\b([^>]*)>(.*?)</w:lvl>", m.group(2), re.DOTALL):
-            ilvl = _int(_attr(attributes(lv.group(1)), "ilvl"))
-            values = {}
-            for tag in ("start", "numFmt", "lvlText"):
-                found = re.search(rf"<w:{tag}\b([^>]*)/?>", lv.group(2))
-                values[tag] = _attr(attributes(found.group(1)), "val") if found else ""
-            levels[(aid, ilvl)] = (_int(values["start"], 1), values["numFmt"] or "decimal", values["lvlText"])
-    for m in re.finditer(r"<w:num\b([^>]*)>(.*?)</w:num>", xml, re.DOTALL):
-        found = re.search(r"<w:abstractNumId\b([^>]*)/?>", m.group(2))
-        if found:
-            nums[_attr(attributes(m.group(1)), "numId")] = _attr(attributes(found.group(1)), "val")
+    for attrs, body in _elements(xml, "abstractNum"):
+        aid = _attr(attributes(attrs), "abstractNumId")
+        for lvl_attrs, lvl in _elements(body, "lvl"):
+            ilvl = _int(_attr(attributes(lvl_attrs), "ilvl"))
+            start, fmt, shown = (_value(lvl, tag) or "" for tag in ("start", "numFmt", "lvlText"))
+            levels[(aid, ilvl)] = (_int(start, 1), fmt or "decimal", shown)
+    for attrs, body in _elements(xml, "num"):
+        aid = _value(body, "abstractNumId")
+        if aid is not None:
+            nums[_attr(attributes(attrs), "numId")] = aid
     return nums, levels
 
 
@@ -608,9 +643,9 @@ def read_package(data: bytes) -> Package:
 
 def _comments(xml: str) -> dict[str, str]:
     out = {}
-    for m in re.finditer(r"<w:comment\b([^>]*)>(.*?)</w:comment>", xml, re.DOTALL):
-        texts = re.findall(r"<w:t\b[^>]*>([^<]*)</w:t>", m.group(2))
-        out[_attr(attributes(m.group(1)), "id")] = unescape("".join(texts))
+    for attrs, body in _elements(xml, "comment"):
+        texts = re.findall(r"<w:t\b[^<>]*>([^<]*)</w:t>", body)
+        out[_attr(attributes(attrs), "id")] = unescape("".join(texts))
     return out
 
 
