@@ -25,7 +25,7 @@ REFERENCES = [
     "Munoz-Perez E, Gonzalez-Pujana A. Mesenchymal stromal cell secretome for inflammatory diseases. "
     "Pharm0aceutics. 2021;13(11):1802.",
     "Umezawa Y. Psoriatic  arthritis. J Dermatol. 2021;48(6):741–749.",
-    "Liu L, Song H, Duan H. TSG-6 attenuates inflammation-induced brain injury. Sci Rep. 2016;6:30121.",
+    "Liu L, Song H, Duan H. TSG-6 attenuates brain injury in Mus musculus. Sci Rep. 2016;6:30121.",
     "Ogdie A, Weiss P. The epidemiology of psoriatic arthritis. Rheum Dis Clin North Am. 2015;41(4):545–68.",
 ]
 
@@ -43,15 +43,21 @@ def field_runs(instruction: str, result: str, superscript: bool = False) -> list
     return [parse_xml(x.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)) for x in xml]
 
 
+# Set in italics inside a title, as species names are.
+ITALIC = re.compile(r"\bMus musculus\b|\bEscherichia coli\b")
+
+
 def add_italic_title(paragraph, text: str) -> None:
-    """A reference whose journal title is in italics: three runs of two formattings."""
+    """A reference whose journal title is in italics, and a species name in its title: runs of
+    two formattings."""
     journal = re.search(r"\. ([A-Z][A-Za-z ]+)\. \d{4};", text)
-    if journal is None:
-        paragraph.add_run(text)
-        return
-    paragraph.add_run(text[: journal.start(1)])
-    paragraph.add_run(journal.group(1)).italic = True
-    paragraph.add_run(text[journal.end(1) :])
+    italic = [m.span() for m in ITALIC.finditer(text)] + ([journal.span(1)] if journal else [])
+    pos = 0
+    for a, b in sorted(italic):
+        paragraph.add_run(text[pos:a])
+        paragraph.add_run(text[a:b]).italic = True
+        pos = b
+    paragraph.add_run(text[pos:])
 
 
 def manuscript(path: Path, references: list[str] = REFERENCES, *, numbered: bool = True,

@@ -102,6 +102,27 @@ def test_citation_order_is_checked(paper):
     assert c003 == ["3"]
 
 
+def test_superscripts_by_character_style_and_raised_text_cite(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    style = d.styles.add_style("Citation", WD_STYLE_TYPE.CHARACTER)
+    style.font.superscript = True
+    p = d.add_paragraph("Cells repair the lung")
+    p.add_run("1,2").style = style
+    p.add_run(" and the skin")
+    raised = p.add_run("3")
+    raised._r.get_or_add_rPr().append(parse_xml(f'<w:position {nsdecls("w")} w:val="6"/>'))
+    p.add_run(".")
+    d.add_heading("References", 1)
+    for text in build.REFERENCES[:3]:
+        d.add_paragraph(text, style="List Number")
+    path = tmp_path / "s.docx"
+    d.save(path)
+    _source, doc = document(path)
+    assert [c.labels for c in doc.citations] == [("1", "2"), ("3",)]
+
+
 def test_a_citation_in_a_footnote_counts(tmp_path):
     path = build.manuscript(tmp_path / "p.docx")
     build.add_footnote(path, "Stem cells repair", "See also [5].")
@@ -281,6 +302,21 @@ def test_track_changes_writes_revisions_an_editor_can_accept_or_reject(paper, tm
     assert not [d for d in lint(paper) if d.fix is not None]
 
 
+def test_a_tracked_replacement_shows_whole_words(tmp_path):
+    d = docx.Document()
+    d.add_heading("References", 1)
+    for text in (build.REFERENCES[3], "Kim H, Lee J. Macrophages in psoriasis. IJMS. 2020;21(19):7038.",
+                 build.REFERENCES[4]):  # fmt: skip
+        d.add_paragraph(text, style="List Number")
+    path = tmp_path / "j.docx"
+    d.save(path)
+    run(["--isolated", "--fix", "--track-changes", "j.docx"], cwd=tmp_path)
+    root = etree.fromstring(build.part(path, "word/document.xml"))
+    W = build.W
+    assert ["".join(r.itertext()) for r in root.iter(f"{{{W}}}del")] == ["IJMS"]
+    assert ["".join(r.itertext()) for r in root.iter(f"{{{W}}}ins")] == ["Int J Mol Sci"]
+
+
 def test_add_noqa_writes_word_comments_that_suppress(paper, tmp_path):
     result = run(["--isolated", "--add-noqa", "paper.docx"], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -394,16 +430,30 @@ def test_track_changes_needs_fix(paper, tmp_path):
     assert result.returncode == 2 and b"--track-changes" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_reads_the_fixed_document(paper, tmp_path):
-    run(["--isolated", "--fix", "paper.docx"], cwd=tmp_path)
-    home = tmp_path / "lo-home"
+def _soffice(tmp_path, path, to: str):
+    """LibreOffice's conversion of path (`txt:Text`, `odt`), in a folder of its own."""
+    home, out = tmp_path / "lo-home", tmp_path / "out"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{home}", "--convert-to", "txt:Text",
-         "--outdir", str(tmp_path / "out"), str(paper)],
+        ["soffice", "--headless", f"-env:UserInstallation=file://{home}", "--convert-to", to,
+         "--outdir", str(out), str(path)],
         capture_output=True, timeout=180, check=True,
     )  # fmt: skip
-    text = (tmp_path / "out" / "paper.txt").read_text(encoding="utf-8-sig")
+    return out / f"{path.stem}.{to.split(':')[0]}"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_the_fixed_document(paper, tmp_path):
+    tracked = tmp_path / "tracked.docx"
+    shutil.copy(paper, tracked)
+    run(["--isolated", "--fix", "paper.docx"], cwd=tmp_path)
+    run(["--isolated", "--fix", "--track-changes", "tracked.docx"], cwd=tmp_path)
+    # LibreOffice takes the revisions for what they are: the three deletions (`–1653`, `0`, a
+    # space) by refslint, waiting for a person to accept them.
+    with zipfile.ZipFile(_soffice(tmp_path, tracked, "odt")) as zf:
+        content = zf.read("content.xml").decode()
+    assert content.count("<text:deletion>") == 3
+    assert content.count("<dc:creator>refslint</dc:creator>") == 3
+    text = _soffice(tmp_path, paper, "txt:Text").read_text(encoding="utf-8-sig")
     lines = [line.strip() for line in text.splitlines()]
     for expected in (build.REFERENCES[0].replace("1653–1653", "1653"),
                      build.REFERENCES[1].replace("Pharm0aceutics", "Pharmaceutics")):  # fmt: skip

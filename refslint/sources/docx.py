@@ -107,7 +107,8 @@ def read(source: Source) -> Document:
         # An author-date list is cited by first author and year: that is each entry's name.
         keys = [_entry_key(e.text) for e in entries]
         doc.entries = [e._replace(label=k or e.label) for e, k in zip(entries, keys, strict=True)]
-    prose = [i for i in range(len(pkg.paragraphs)) if i not in set(in_list)]
+    listed = set(in_list)
+    prose = [i for i in range(len(pkg.paragraphs)) if i not in listed]
     doc.citations = citations(pkg, text, prose, doc.numbered)
     doc.suppressions = comment_suppressions(pkg, fallbacks)
     return doc

@@ -49,13 +49,26 @@ def segments(pkg: Package, edit: Edit) -> list[Segment] | str:
     why = _refused(pkg, [f[0] for f in found])
     if why:
         return why
-    if len(found) == 1:  # the smallest change: what old and new text share is kept
+    if len(found) == 1:
         n, s, e = found[0]
-        old, new = pkg.nodes[n].text[s:e], edit.replacement
-        head = len(_shared(old, new))
-        tail = len(_shared(old[head:][::-1], new[head:][::-1]))
-        return [Segment(n, s + head, e - tail, new[head : len(new) - tail])]
+        head, tail = _kept(pkg.nodes[n].text[s:e], edit.replacement)
+        return [Segment(n, s + head, e - tail, edit.replacement[head : len(edit.replacement) - tail])]
     return [Segment(n, s, e, edit.replacement if k == 0 else "") for k, (n, s, e) in enumerate(found)]
+
+
+def _kept(old: str, new: str) -> tuple[int, int]:
+    """How many characters at the start and at the end old and new share: a revision shows only
+    what changes (`1653–1653` -> `1653` deletes `–1653`, `Pharm0aceutics` deletes `0`). A
+    replacement keeps whole words, so an editor reads `IJMS` -> `Int J Mol Sci`, not `I` kept
+    and `JMS` -> `nt J Mol Sci`."""
+    head = len(_shared(old, new))
+    tail = len(_shared(old[head:][::-1], new[head:][::-1]))
+    if head < len(old) - tail and head < len(new) - tail:  # text deleted and text inserted
+        while 0 < head < len(old) and old[head - 1].isalnum() and old[head].isalnum():
+            head -= 1
+        while 0 < tail < len(old) and old[len(old) - tail].isalnum() and old[len(old) - tail - 1].isalnum():
+            tail -= 1
+    return head, tail
 
 
 def _shared(a: str, b: str) -> str:

@@ -105,6 +105,7 @@ class Run:
     close: int = -1  # `</w:r>`
     end: int = -1  # after `</w:r>`
     superscript: bool = False
+    style: str = ""  # its character style (which may make it a superscript)
     field: Field | None = None  # the field whose result the run is part of
     parent: str = "p"  # the element holding the run (p, hyperlink, ins, ...)
 
@@ -283,9 +284,9 @@ class _Scanner:
         self.note_type = ""
         self.in_ppr = self.in_rpr = False
         self.tables = 0
-        self.node_start = -1
+        self.node_start = self.node_tag_end = -1  # the open w:t element
         self.node_attrs: dict[str, str] = {}
-        self.instr = False
+        self.instr_start = -1  # the open w:instrText's content
 
     def scan(self) -> None:
         xml = self.xml
@@ -367,12 +368,16 @@ class _Scanner:
             self.run.rpr_start = m.start()
         elif local == "vertAlign" and self.in_rpr and self.run is not None:
             self.run.superscript = _attr(attrs, "val") == "superscript"
+        elif local == "position" and self.in_rpr and self.run is not None:
+            # Raised text (LibreOffice writes HTML's <sup> so) reads as a superscript.
+            self.run.superscript = self.run.superscript or _int(_attr(attrs, "val")) > 0
+        elif local == "rStyle" and self.in_rpr and self.run is not None:
+            self.run.style = _attr(attrs, "val")
         elif local == "t" and self.run is not None and self._visible():
             self.node_start = m.start()
             self.node_attrs = attrs
             self.node_tag_end = m.end()
         elif local == "instrText":
-            self.instr = True
             self.instr_start = m.end()
         elif local in ("tab", "ptab") and self.run is not None and self._visible():
             self._piece("\t")
@@ -447,7 +452,6 @@ class _Scanner:
                     pos = end + 1
             self.node_start = -1
         elif local == "instrText":
-            self.instr = False
             if self.fields and not empty:
                 self.fields[-1][1] += unescape(self.xml[self.instr_start : m.start()])
         elif local == "fldSimple" and self.fields:
@@ -532,7 +536,7 @@ def _styles(xml: str | None) -> dict[str, dict[str, str]]:
     for attrs, body in _elements(xml or "", "style"):
         info = {}
         for key, tag in (("name", "name"), ("outline", "outlineLvl"), ("num", "numId"), ("based", "basedOn"),
-                         ("level", "ilvl")):  # fmt: skip
+                         ("level", "ilvl"), ("valign", "vertAlign")):  # fmt: skip
             value = _value(body, tag)
             if value is not None:
                 info[key] = value
@@ -630,6 +634,9 @@ def read_package(data: bytes) -> Package:
     for name in (BODY, *NOTES):
         if name in parts:
             _Scanner(pkg, name, parts[name]).scan()
+    for run in pkg.runs:  # a character style such as "Endnote Reference" raises its runs
+        if run.style and not run.superscript:
+            run.superscript = _style_value(styles, run.style, "valign") == "superscript"
     for i, p in enumerate(pkg.paragraphs):
         level = heading_level(p, styles) if not p.note else 0
         if level:
