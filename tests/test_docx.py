@@ -215,6 +215,42 @@ def test_a_fix_across_runs_of_different_formatting_is_not_applied(tmp_path):
     assert path.read_bytes() == data
 
 
+def test_runs_that_differ_only_in_language_are_fixed_as_one(tmp_path):
+    d = docx.Document()
+    d.add_heading("References", 1)
+    p = d.add_paragraph(style="List Number")
+    p.add_run("Umezawa Y. Psoriatic ")
+    other = p.add_run(" arthritis")  # Word splits runs on the spelling language
+    other._r.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB"/>'))
+    p.add_run(". J Dermatol. 2021;48(6):741–749.")
+    path = tmp_path / "lang.docx"
+    d.save(path)
+    run(["--isolated", "--fix", "lang.docx"], cwd=tmp_path)
+    assert docx.Document(path).paragraphs[1].text == "Umezawa Y. Psoriatic arthritis. J Dermatol. 2021;48(6):741–749."
+
+
+def test_a_list_that_restarts_at_1_is_numbered_from_1(tmp_path):
+    path = build.manuscript(tmp_path / "r.docx")
+    d = docx.Document(path)
+    methods = [d.add_paragraph(f"Step {n}.", style="List Number") for n in (1, 2)]
+    refs_heading = next(p for p in d.paragraphs if p.text == "References")
+    for p in methods:  # a numbered list before the references, on the same definition
+        refs_heading._p.addprevious(p._p)
+    numbering = d.part.numbering_part.element
+    style_num = d.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = next(n for n in numbering.num_lst if n.numId == style_num).abstractNumId.val
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="99"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))  # fmt: skip
+    for p in d.paragraphs:
+        if p.text in build.REFERENCES:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="99"/></w:numPr>'))  # fmt: skip
+    d.save(path)
+    _source, doc = document(path)
+    assert [e.label for e in doc.entries] == ["1", "2", "3", "4", "5"]
+
+
 def test_a_fix_inside_a_reference_managers_bibliography_says_fix_it_there(tmp_path):
     path = build.zotero_bibliography(tmp_path / "z.docx")
     _source, doc = document(path)

@@ -9,6 +9,7 @@ database and overwrites any change made in Word, and Word regenerates its other 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..model import Edit
@@ -87,6 +88,16 @@ def _refused(pkg: Package, nodes: list[int]) -> str:
                     "which would overwrite a change made in Word")  # fmt: skip
         if field is not None and field.instruction != "HYPERLINK":
             return f"inside a Word field ({field.instruction or 'unnamed'}), which Word regenerates"
-    if len({run.rpr for run in runs}) > 1:
+    if len({_look(run.rpr) for run in runs}) > 1:
         return "the text crosses runs of different formatting"
     return ""
+
+
+_UNSEEN = re.compile(r"<w:(?:lang|noProof|webHidden)\b[^<>]*/>|\s+w:hint=\"[^\"<]*\"")
+
+
+def _look(rpr: str) -> str:
+    """A run's formatting as the reader sees it: the language (for spelling), `noProof` and a
+    font hint for East Asian text change nothing on the page, and Word splits runs on them."""
+    rpr = re.sub(r"<w:rFonts\s*/>", "", _UNSEEN.sub("", rpr))
+    return "" if re.fullmatch(r"<w:rPr\s*/>|<w:rPr\s*>\s*</w:rPr>", rpr) else rpr

@@ -22,6 +22,7 @@ import re
 import zipfile
 from array import array
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..decode import DecodeError
 from ..model import Source
@@ -569,12 +570,18 @@ def heading_level(p: Paragraph, styles: dict[str, dict[str, str]]) -> int:
     return 1 if name in ("title", "subtitle") else 0
 
 
-def _numbering(xml: str | None) -> tuple[dict[str, str], dict[tuple[str, int], tuple[int, str, str]]]:
-    """num id -> abstract id, and (abstract id, level) -> (start, format, text)."""
+class _Numbering(NamedTuple):
+    nums: dict[str, str]  # num id -> abstract id
+    levels: dict[tuple[str, int], tuple[int, str, str]]  # (abstract id, level) -> start, format, text
+    restarts: dict[tuple[str, int], int]  # (num id, level) -> the number it starts again at
+
+
+def _numbering(xml: str | None) -> _Numbering:
     nums: dict[str, str] = {}
     levels: dict[tuple[str, int], tuple[int, str, str]] = {}
+    restarts: dict[tuple[str, int], int] = {}
     if not xml:
-        return nums, levels
+        return _Numbering(nums, levels, restarts)
     for attrs, body in _elements(xml, "abstractNum"):
         aid = _attr(attributes(attrs), "abstractNumId")
         for lvl_attrs, lvl in _elements(body, "lvl"):
@@ -583,14 +590,24 @@ def _numbering(xml: str | None) -> tuple[dict[str, str], dict[tuple[str, int], t
             levels[(aid, ilvl)] = (_int(start, 1), fmt or "decimal", shown)
     for attrs, body in _elements(xml, "num"):
         aid = _value(body, "abstractNumId")
-        if aid is not None:
-            nums[_attr(attributes(attrs), "numId")] = aid
-    return nums, levels
+        if aid is None:
+            continue
+        num_id = _attr(attributes(attrs), "numId")
+        nums[num_id] = aid
+        for over_attrs, over in _elements(body, "lvlOverride"):
+            start = _value(over, "startOverride")
+            if start is not None:
+                restarts[(num_id, _int(_attr(attributes(over_attrs), "ilvl")))] = _int(start, 1)
+    return _Numbering(nums, levels, restarts)
 
 
 def _number_paragraphs(pkg: Package, styles: dict[str, dict[str, str]], numbering: str | None) -> None:
-    """The numbers Word shows before numbered paragraphs (decimal lists; bullets have none)."""
-    nums, levels = _numbering(numbering)
+    """The numbers Word shows before numbered paragraphs (decimal lists; bullets have none).
+
+    The lists that share an abstract definition count on together (a second "List Number" list
+    goes on from the first), except a list whose definition restarts a level ("Restart at 1"
+    writes a w:num with a startOverride): it counts on its own from there."""
+    nums, levels, restarts = _numbering(numbering)
     counters: dict[tuple[str, int], int] = {}
     for i, p in enumerate(pkg.paragraphs):
         num_id = p.num_id or _style_value(styles, p.style, "num")
@@ -599,9 +616,11 @@ def _number_paragraphs(pkg: Package, styles: dict[str, dict[str, str]], numberin
         level = p.level if p.num_id else _int(_style_value(styles, p.style, "level"))
         aid = nums[num_id]
         start, fmt, _shown = levels.get((aid, level), (1, "decimal", f"%{level + 1}."))
-        key = (aid, level)
+        owner = "num " + num_id if (num_id, level) in restarts else "abstract " + aid
+        start = restarts.get((num_id, level), start)
+        key = (owner, level)
         counters[key] = counters.get(key, start - 1) + 1
-        for deeper in [k for k in counters if k[0] == aid and k[1] > level]:
+        for deeper in [k for k in counters if k[0] == owner and k[1] > level]:
             del counters[deeper]
         if fmt == "decimal":
             pkg.numbers[i] = str(counters[key])
