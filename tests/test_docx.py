@@ -164,6 +164,10 @@ def test_json_and_sarif_carry_the_paragraph_as_the_line(paper, tmp_path):
         "physicalLocation"]["region"]  # fmt: skip
     assert region["startLine"] == 9 and region["startColumn"] == 101
     assert "paragraph 9 (¶9)" in region["message"]["text"]
+    from .test_reports import _sarif_errors, _sarif_schemas
+
+    for name, schema in _sarif_schemas().items():  # the OASIS schema, and the excerpt CI has
+        assert not _sarif_errors(schema, sarif), name
 
 
 def test_fix_edits_the_runs_and_keeps_everything_else(paper, tmp_path):
