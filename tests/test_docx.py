@@ -193,6 +193,23 @@ def test_fix_edits_the_runs_and_keeps_everything_else(paper, tmp_path):
     assert paper.read_bytes() == data
 
 
+@pytest.mark.parametrize("track", [False, True])
+def test_fix_source_from_the_reports_findings_equals_a_fresh_lint(paper, track, monkeypatch):
+    """The command's --fix starts from the report's lint (`linted`); a Word file's rounds are
+    made by its format's writer either way, and give the same package."""
+    from refslint.api import fix_source, lint_source
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the revisions' date
+
+    source = decode_input(str(paper), paper.read_bytes())
+    fresh, after_fresh = fix_source(source, CONFIG, track_changes=track)
+    reported, after = fix_source(source, CONFIG, linted=lint_source(source, CONFIG), track_changes=track)
+    assert fresh.text == reported.text != source.text
+    assert [d.code for d in fresh.fixed] == [d.code for d in reported.fixed] == ["N002", "P001", "P005"]
+    assert after.source.package.data == after_fresh.source.package.data != source.package.data
+    assert list(after.diagnostics) == list(after_fresh.diagnostics)
+
+
 def test_nothing_to_fix_leaves_the_file_byte_for_byte(tmp_path):
     clean = [r for r in build.REFERENCES if "1653" not in r and "Pharm0" not in r and "  " not in r]
     path = build.manuscript(tmp_path / "clean.docx", clean)
