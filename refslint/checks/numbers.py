@@ -235,7 +235,9 @@ def range_forms(first: str, last: str) -> dict[str, tuple[str, ...]] | None:
         full = first[: len(first) - len(last)] + last
     if int(full) <= int(first):
         return None
-    nlm = elide(first, full)
+    # An end with more digits than the start cannot be shortened: `5590–1653` would read as a
+    # range that ends before it starts, not as 5590–51653.
+    nlm = elide(first, full) if len(full) == len(first) else full
     n = int(first)
     if n < 100 or n % 100 == 0:
         chicago = full
