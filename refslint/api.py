@@ -164,7 +164,8 @@ def fix_source(
     `track_changes`)."""
     last = {"result": linted}  # the latest lint: what the file's result is after the fixes
     apply: Callable[[str, list], str] = apply_edits
-    remake: Callable[[str], Source] = lambda text: source._replace(text=text)  # noqa: E731
+    remake: Callable[[str], Source] = _with_text(source)  # the Source of a text a round made
+    # A format that is not text (inputs.InputFormat.writer): its writer edits the file itself.
     writer = sources.input_format(sources.format_for(source.path, config.input_format)).writer
     if writer is not None and source.package is not None:
         splicer = importlib.import_module(writer).Splicer(source, track_changes)
@@ -207,6 +208,10 @@ def fix_source(
     after = copy.copy(last["result"]) if last["result"] is not None else lint_source(source, config)
     after.diagnostics = fixed.remaining
     return fixed, after
+
+
+def _with_text(source: Source) -> Callable[[str], Source]:
+    return lambda text: source._replace(text=text)
 
 
 def _touched(before: Document, after: Document, edits: list) -> set[int] | None:
