@@ -1,10 +1,12 @@
-"""Do Markdown, LaTeX and BibTeX give the findings of the same references in plain text?
+"""Do Markdown, LaTeX, BibTeX and Word give the findings of the same references in plain text?
 
 Every PLOS article of ../shared/corpus with structured journal references is written as a plain
-Vancouver list, a Markdown and a LaTeX manuscript and a BibTeX file (the writers of
-scripts/build_manuscript_fixtures.py, no defects injected). For each format: the share of
-references whose findings (rule codes that apply to the format) equal those of the plain list,
-and the share flagged at all.
+Vancouver list, a Markdown and a LaTeX manuscript, a BibTeX file (the writers of
+scripts/build_manuscript_fixtures.py, no defects injected) and, when python-docx is installed
+(the test extra), a Word manuscript: a `References` heading over Word's numbered list, the
+journal in italics. For each format: the share of references whose findings (rule codes that
+apply to the format) equal those of the plain list, the share flagged at all, and the speed
+(reading included: for Word, the zip and its XML).
 
     python benchmarks/formats_eval.py [--articles N]
 """
@@ -18,7 +20,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from refslint.api import lint_document, read_document
+from refslint.api import lint_bytes, lint_document, read_document
 from refslint.checks import by_code
 from refslint.config import build_config
 from refslint.model import Source
@@ -46,6 +48,32 @@ def articles() -> dict[str, list[dict]]:
             ):
                 docs[r["doc"]].append(r)
     return {d: rs for d, rs in docs.items() if len(rs) >= 5}
+
+
+def word(w, refs: list[dict], prose: list[str] = ()) -> bytes | None:
+    """The list as a Word manuscript made with python-docx (paragraphs of `prose` first, then a
+    `References` heading over Word's numbered list, journals in italics), or None without it."""
+    try:
+        import docx
+    except ImportError:
+        return None
+    import io
+
+    d = docx.Document()
+    if prose:
+        d.add_heading("Introduction", 1)
+    for text in prose:
+        d.add_paragraph(text)
+    d.add_heading("References", 1)
+    for r in refs:
+        before, journal, after = w.markdown(r).rsplit("*", 2)  # a title may hold a `*`
+        p = d.add_paragraph(style="List Number")
+        p.add_run(before)
+        p.add_run(journal).italic = True
+        p.add_run(after)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
 
 
 def by_reference(result, fmt: str) -> dict[int, frozenset[str]]:
@@ -93,6 +121,12 @@ def main() -> None:
             start = time.process_time()
             results[fmt] = lint_document(read_document(Source(name, text)), config)
             seconds[fmt] += time.process_time() - start
+        data = word(w, refs)
+        if data is not None:
+            start = time.process_time()
+            results["docx"] = lint_bytes("paper.docx", data, config)
+            seconds["docx"] += time.process_time() - start
+            texts["docx"] = ("paper.docx", "")
         total += len(refs)
         for fmt in texts:
             mine = by_reference(results[fmt], fmt)
@@ -106,7 +140,10 @@ def main() -> None:
                     for code in a ^ b:
                         differing[(fmt, code)] += 1
     print(f"{len(docs)} articles, {total} references")
-    for fmt in ("text", "markdown", "latex", "bibtex"):
+    for fmt in ("text", "markdown", "latex", "bibtex", "docx"):
+        if not seconds[fmt]:
+            print(f"{fmt:9} not measured (python-docx is not installed)")
+            continue
         print(
             f"{fmt:9} same findings as plain text: {same[fmt] / total:7.2%}"
             f"   flagged: {flagged[fmt] / total:6.2%}   {total / seconds[fmt]:8.0f} references/s"

@@ -15,7 +15,7 @@ from .config import Config, build_config
 from .decode import DecodeError, decode
 from .engine import unreadable
 from .findings import ordered
-from .fix import FixResult, fix_text, shifter
+from .fix import FixResult, apply_edits, fix_text, shifter
 from .linting import (  # noqa: F401 (the API's names since before linting.py)
     CHUNK,
     MAX_ENTRY,
@@ -153,19 +153,29 @@ def fix_source(
     unsafe: bool = False,
     keep: Callable[[FileResult], list[Diagnostic]] | None = None,
     linted: FileResult | None = None,
+    track_changes: bool = False,
 ) -> tuple[FixResult, FileResult]:
     """Apply the fixable findings of a file's text; returns the fix and the file's result
     after it. `keep` filters each round's findings (a baseline): what it drops is not fixed
     either. `linted`: the lint of this very text already made (the report's), whose findings
     the first round takes; in a plain list, later rounds re-check only the references the
-    fixes edited, and the text is linted whole once more at the end, for what remains."""
+    fixes edited, and the text is linted whole once more at the end, for what remains.
+    A format that is not text (Word) is edited by its writer (as tracked changes with
+    `track_changes`)."""
     last = {"result": linted}  # the latest lint: what the file's result is after the fixes
+    apply: Callable[[str, list], str] = apply_edits
+    remake: Callable[[str], Source] = _with_text(source)  # the Source of a text a round made
+    # A format that is not text (inputs.InputFormat.writer): its writer edits the file itself.
+    writer = sources.input_format(sources.format_for(source.path, config.input_format)).writer
+    if writer is not None and source.package is not None:
+        splicer = importlib.import_module(writer).Splicer(source, track_changes)
+        apply, remake = splicer.apply, splicer.source
 
     def kept(result: FileResult) -> list[Diagnostic]:
         return keep(result) if keep is not None else list(result.diagnostics)
 
     def lint(text: str) -> list[Diagnostic]:
-        changed = Source(source.path, text, source.encoding, source.bom)
+        changed = remake(text)
         result = lint_document(read_document(changed, config.input_format), config)
         result.source = changed
         last["result"] = result
@@ -177,7 +187,7 @@ def fix_source(
         before = last["result"]
         if before is None or before.recheck is None or before.document is None:
             return None
-        changed = Source(source.path, new, source.encoding, source.bom)
+        changed = remake(new)
         doc = read_document(changed, config.input_format)
         edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.span.start, e.span.end))  # type: ignore[union-attr]
         touched = _touched(before.document, doc, edits)
@@ -194,10 +204,14 @@ def fix_source(
         return kept(result)
 
     found = kept(linted) if linted is not None else None
-    fixed = fix_text(source.text, lint, unsafe, config.unfixable, found, update)
+    fixed = fix_text(source.text, lint, unsafe, config.unfixable, found, update, apply)
     after = copy.copy(last["result"]) if last["result"] is not None else lint_source(source, config)
     after.diagnostics = fixed.remaining
     return fixed, after
+
+
+def _with_text(source: Source) -> Callable[[str], Source]:
+    return lambda text: source._replace(text=text)
 
 
 def _touched(before: Document, after: Document, edits: list) -> set[int] | None:

@@ -74,6 +74,9 @@ def check_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes and write the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    p.add_argument(
+        "--track-changes", action="store_true", help="with --fix, write Word fixes as tracked changes"
+    )
     p.add_argument("--show-fixes", action="store_true", help="list what --fix repaired")
     p.add_argument("-o", "--output-file", help="write the report to this file")
     p.add_argument("--select", type=_csv, action="extend", help="rules to run (codes, families, names, ALL)")
@@ -288,6 +291,8 @@ def _check(args: list[str]) -> int:
     adopting = [f for f, on in (("--add-noqa", ns.add_noqa), ("--write-baseline", ns.write_baseline)) if on]
     if adopting and (ns.fix or ns.diff):
         raise UsageError(f"{adopting[0]} cannot be combined with --fix or --diff")
+    if ns.track_changes and not ns.fix:
+        raise UsageError("--track-changes writes fixes: use it with --fix")
     if len(adopting) > 1:
         raise UsageError("--add-noqa and --write-baseline are two ways to adopt refslint: choose one")
     baseline = None
@@ -388,7 +393,8 @@ def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, base
             add(result)
             continue
         keep = baseline.filter if baseline is not None else None
-        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep, linted=result)
+        fix, after = api.fix_source(result.source, config, unsafe=ns.unsafe_fixes, keep=keep, linted=result,
+                                    track_changes=ns.track_changes)  # fmt: skip
         changed = fix.changed(result.source.text)
         if ns.diff:
             add(result)
@@ -397,8 +403,10 @@ def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, base
             continue
         if path == "-":
             stdin_output = after.source.text if after.source else ""
+            if after.source is not None and after.source.package is not None:
+                stdin_output = after.source.package.data  # a Word file is written whole
         elif changed:
-            refused = _write(path, result.source, fix.text)
+            refused = _write(path, after.source, fix.text)
             if refused is not None:  # the file stays as it was, with all its findings
                 result.diagnostics = [*result.diagnostics, _not_written(result.path, refused, config)]
                 add(result)
@@ -419,7 +427,12 @@ def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, base
     if ns.diff:
         _print_diff(fixed_any, ns)
         return 1 if fixed_any and not ns.exit_zero else 0
-    if stdin_output is not None:
+    if isinstance(stdin_output, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_output)
+        sys.stdout.buffer.flush()
+        out = sys.stderr
+    elif stdin_output is not None:
         sys.stdout.write(stdin_output)
         out = sys.stderr
     else:
@@ -470,26 +483,37 @@ def _lint_one(path: str):
 
 
 def _add_noqa(results: list, ns: argparse.Namespace) -> int:
-    from .fix import apply_edits
+    import importlib
+
+    from .fix import apply_edits, encode
+    from .inputs import input_format
     from .suppress import COMMENT_FORMATS, noqa_edits
 
     added, files = 0, 0
     for result in results:
         doc = result.document
-        if doc is None or result.source is None or not result.diagnostics:
+        if doc is None or result.source is None or not result.diagnostics or result.path == "-":
             continue
         if doc.format not in COMMENT_FORMATS:
             print(f"refslint: {result.path}: plain text has no comments; record its findings with "
                   "--write-baseline instead", file=sys.stderr)
             continue
-        edits = noqa_edits(doc, result.diagnostics)
-        if not edits or result.path == "-":
-            continue
-        refused = _write(result.path, result.source, apply_edits(result.source.text, edits))
+        writer = input_format(doc.format).writer
+        if writer is not None and result.source.package is not None:  # comments outside the text
+            made = importlib.import_module(writer).add_comments(doc, result.diagnostics)
+            if made is None:
+                continue
+            data, count = made
+        else:
+            edits = noqa_edits(doc, result.diagnostics)
+            if not edits:
+                continue
+            data, count = encode(result.source, apply_edits(result.source.text, edits)), len(edits)
+        refused = _write_data(result.path, data)
         if refused is not None:
             print(f"refslint: {result.path}: suppressions not written: {refused}", file=sys.stderr)
             continue
-        added += len(edits)
+        added += count
         files += 1
     if not ns.quiet:
         print(f"Added {added} suppression comment{'s' if added != 1 else ''} to {files} "
@@ -527,10 +551,16 @@ def _settings(config, path: str) -> str:
 
 def _write(path: str, source, text: str) -> str | None:
     """Write the fixed text; None when written, else why not (the file is left as it was)."""
-    from .fix import WriteRefused, encode, write_atomic
+    from .fix import encode
+
+    return _write_data(path, encode(source, text))
+
+
+def _write_data(path: str, data: bytes) -> str | None:
+    from .fix import WriteRefused, write_atomic
 
     try:
-        write_atomic(path, encode(source, text))
+        write_atomic(path, data)
     except WriteRefused as exc:
         return str(exc)
     except OSError as exc:

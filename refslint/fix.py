@@ -98,12 +98,14 @@ def fix_text(
     unfixable: frozenset[str] = frozenset(),
     found: list[Diagnostic] | None = None,
     update: Update | None = None,
+    apply: Callable[[str, list[Edit]], str] = apply_edits,
 ) -> FixResult:
     """Fix rounds until nothing fixable is left. `found`: the findings of text, when a lint of
     it was already made (the report's); `update`: the findings after a round worked out from
     those before it, re-checking only what the round's edits touched. What remains is always a
     lint of the whole fixed text (list rules judge the whole list), and when that lint finds
-    more to fix, the rounds go on."""
+    more to fix, the rounds go on. `apply` makes a round's edits (a Word file's are spliced into
+    its package, which gives the new text)."""
     result = FixResult(text)
     diagnostics = lint(text) if found is None else found
     whole = True  # the findings are a lint of the whole text
@@ -111,7 +113,7 @@ def fix_text(
         chosen = _choose(diagnostics, unsafe, unfixable)
         new = result.text
         if chosen:
-            new = apply_edits(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
+            new = apply(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
         if new == result.text:
             if whole:
                 break
@@ -154,6 +156,8 @@ def shifter(edits: list[Edit]) -> Callable[[Diagnostic], Diagnostic]:
 
 
 def encode(source: Source, text: str) -> bytes:
+    if source.package is not None:  # a format that is not text: its writer made the file's bytes
+        return source.package.data
     return source.bom + text.encode(source.encoding)
 
 

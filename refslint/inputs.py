@@ -30,8 +30,10 @@ class InputFormat(NamedTuple):
     # not one); a BibTeX database always is.
     judged: bool = True
     # How --add-noqa writes a suppression comment: "html" (`<!-- refslint-disable-line -->` at
-    # the end of the entry's line), "percent" (a `% refslint: ignore[...]` line above it), or ""
-    # (the format has no comments: per-reference-ignores or a baseline instead).
+    # the end of the entry's line), "percent" (a `% refslint: ignore[...]` line above it), "word"
+    # (a Word comment on the entry, outside the text: written by the format's `writer`, and an
+    # unused one is left for a person to delete), or "" (the format has no comments:
+    # per-reference-ignores or a baseline instead).
     comments: str = ""
     # A fix's replacement is written the TeX way (`--` for an en dash).
     tex: bool = False
@@ -41,8 +43,14 @@ class InputFormat(NamedTuple):
     # "module:function" turning the file's bytes into a `Source` (the text the reader reads),
     # for a format that is not text (a .docx); None: decoded as UTF-8 / UTF-16 text.
     decoder: str | None = None
-    # --fix may write the file back (its text is the file, edited only inside its findings).
+    # --fix may write the file back (edited only inside its findings).
     writable: bool = True
+    # The module that writes a format that is not text (its text is derived from the file's
+    # bytes, which the decoder keeps as the Source's `package`): `Splicer(source, track_changes)`
+    # makes --fix's edits of the text in the file (`.apply(text, edits) -> text`,
+    # `.source(text) -> Source`), `add_comments(document, findings) -> (bytes, count) | None`
+    # --add-noqa's comments. None: the edited text is the file, encoded as it was read.
+    writer: str | None = None
 
 
 FORMAT_TABLE: tuple[InputFormat, ...] = (
@@ -55,6 +63,11 @@ FORMAT_TABLE: tuple[InputFormat, ...] = (
     InputFormat(
         "bibtex", "BibTeX", (".bib",), "bibtex",
         prints_list=False, judged=False, comments="percent", tex=True,
+    ),
+    # Paragraphs one a line; the file's bytes are kept, and fixes are spliced into its runs.
+    InputFormat(
+        "docx", "Word (.docx)", (".docx",), "docx", comments="word", cites=True,
+        decoder="refslint.sources.docxpackage:decode", writer="refslint.docxwrite",
     ),
 )  # fmt: skip
 

@@ -7,7 +7,7 @@ Lines and columns are computed only when a finding is reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 # Where references are read from (inputs.py). In the "list" formats the list is as printed, so
 # house style (punctuation between elements, initials, case) is the author's to get right; in
@@ -164,3 +164,6 @@ class Source(NamedTuple):
     text: str
     encoding: str = "utf-8"
     bom: bytes = b""
+    # A format that is not text (a Word file: sources/docxpackage.Package): what its decoder
+    # read, `text` derived from it; its format's writer edits it and `data` is written back.
+    package: Any = None

@@ -11,6 +11,8 @@ from .inputs import FORMAT_TABLE, input_format
 from .model import Diagnostic, Edit, Fix, Span
 from .sources import Document, Suppression
 
+IN_TEXT = ("html", "percent")  # the comment styles (inputs.InputFormat.comments) in the file's text
+
 
 def _resolver(config: Config):
     """code or rule name -> code (None if unknown), over the configuration's rules."""
@@ -74,9 +76,9 @@ def _unused(
         if unused:
             parts.append(f"{', '.join(unused)} suppress{'es' if len(unused) == 1 else ''} nothing here")
         message = "; ".join(parts)
-    return Diagnostic(
-        doc.path, rule.code, rule.name, message, s.span, config.levels[rule.code], _fix(doc.text, s, keep)
-    )
+    # A Word comment lives outside the text (its own part): a person deletes it in Word.
+    fix = _fix(doc.text, s, keep) if input_format(doc.format).comments in IN_TEXT else None
+    return Diagnostic(doc.path, rule.code, rule.name, message, s.span, config.levels[rule.code], fix)
 
 
 def _fix(text: str, s: Suppression, keep: list[str]) -> Fix:
@@ -99,7 +101,6 @@ def _fix(text: str, s: Suppression, keep: list[str]) -> Fix:
 
 COMMENT_FORMATS = tuple(f.name for f in FORMAT_TABLE if f.comments)
 
-
 def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
     """One suppression comment for each entry (or line) with findings, naming their codes.
 
@@ -107,8 +108,8 @@ def noqa_edits(doc: Document, diagnostics: list[Diagnostic]) -> list[Edit]:
     nothing TeX or BibTeX reads). Markdown: `<!-- refslint-disable-line ... -->` at the end of
     the entry's last line, where it is inline HTML inside the paragraph or list item: a comment
     on a line of its own would be an HTML block, splitting a paragraph or a list in two."""
-    if doc.format not in COMMENT_FORMATS:
-        return []
+    if input_format(doc.format).comments not in IN_TEXT:
+        return []  # (Word's comments are not in the text: its format's writer adds them)
     inline = input_format(doc.format).comments == "html"
     targets: dict[int, set[str]] = {}  # where the comment goes -> codes
     newline = "\r\n" if "\r\n" in doc.text else "\n"

@@ -1,6 +1,8 @@
 """The reports as refslint wrote them before they were streamed: every format built whole in
 memory from the finished results. Kept verbatim as the oracle the streamed reports must equal
-byte for byte (tests/test_streaming.py); not used by refslint itself."""
+byte for byte (tests/test_streaming.py); not used by refslint itself. The Word locations (`¶n`
+and the list number in text, the region's message in SARIF) are issue 15's additions to these
+renderers, copied as it wrote them."""
 
 from __future__ import annotations
 
@@ -44,11 +46,15 @@ def text_report(results, *, show_source=False, statistics=False, quiet=False, fi
     out = []
     for result in results:
         index = line_index(result.source)
+        package = result.source.package if result.source is not None else None
         for d in result.diagnostics:
             row, col = index.position(d.span.start)
+            line = row if package is None else package.location(row)  # a Word file: `¶214`
             marker = " [*]" if d.fix and d.fix.applicability == "safe" else ""
             level = " info:" if d.severity == "info" else ""
-            out.append(f"{d.path}:{row}:{col}: {d.code}{marker}{level} {d.message}\n")
+            number = "" if package is None else package.number_of(row)  # not in the paragraph's text
+            shown = f" (reference {number})" if number and f"reference {number}" not in d.message else ""
+            out.append(f"{d.path}:{line}:{col}: {d.code}{marker}{level} {d.message}{shown}\n")
             if show_source and result.source is not None:
                 out.extend(line + "\n" for line in _source_lines(result, d.span.start, d.span.end, index))
     if statistics:
@@ -216,6 +222,12 @@ def sarif_report(results, rules=None) -> str:
                     }
                 ],
             }
+            if result.source is not None and result.source.package is not None:
+                # A Word file has no lines: its paragraphs are numbered in order, notes last.
+                where = result.source.package.location(start_line)
+                item["locations"][0]["physicalLocation"]["region"]["message"] = {
+                    "text": f"paragraph {start_line} ({where}), character {start_col} of its text"
+                }
             if d.related:
                 item["relatedLocations"] = [
                     {

@@ -85,3 +85,18 @@ def test_hook_covers_manuscripts_and_reads_the_bib_a_manuscript_names(hook_repo)
     r = _run(work, rev, home, files=["pandoc.md"])
     assert r.returncode == 1
     assert "pandoc.md:6:" in r.stdout and "references.bib:201:10: C001" in r.stdout
+
+
+def test_hook_reads_word_files_and_no_other_binary_file(hook_repo):
+    from .docxbuild import manuscript
+
+    work, rev, home = hook_repo
+    for path in work.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            path.unlink()
+    manuscript(work / "paper.docx")
+    (work / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    r = _run(work, rev, home)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "paper.docx:¶9:101: N002" in r.stdout
+    assert "figure.png" not in r.stdout

@@ -78,6 +78,28 @@ def test_a_long_list_checked_in_chunks(tmp_path, monkeypatch, capsys, fmt, jobs)
     assert _streamed(capsys, ["--format", fmt, "--jobs", str(jobs), "refs.txt"]) == expected
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_word_manuscripts(tmp_path, monkeypatch, capsys, fmt):
+    """Word files: paragraphs as lines, `¶n` and the list number in text, the region's message
+    in SARIF; two files, so they come back from worker processes (the package pickled without
+    its parts) next to a Markdown manuscript."""
+    pytest.importorskip("docx")
+    from . import docxbuild as build
+
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    build.manuscript(folder / "paper.docx")
+    build.manuscript(folder / "notes.docx")
+    build.add_footnote(folder / "notes.docx", "Stem cells repair", "See also [5].")
+    shutil.copy(FIXTURES / "manuscripts" / "manuscript.md", folder)
+    monkeypatch.chdir(tmp_path)
+    assert _streamed(capsys, ["--format", fmt, "paper"]) == _expected(["paper"], fmt)
+    if fmt == "text":
+        out = _streamed(capsys, ["--show-source", "--statistics", "paper"])
+        assert out == _expected(["paper"], fmt, show_source=True, statistics=True)
+        assert "paper/paper.docx:¶9:101: N002" in out and "(reference 1)" in out
+
+
 def test_text_with_source_statistics_and_quiet(tmp_path, monkeypatch, capsys):
     paths = _manuscripts(tmp_path)
     monkeypatch.chdir(tmp_path)

@@ -105,10 +105,11 @@ UNUSED_SUPPRESSION = Rule(
     code="S001",
     name="unused-suppression",
     summary="A suppression comment that suppresses nothing",
-    description="A `refslint-disable` comment or `% refslint: ignore[...]` that no finding "
-    "matches (the problem was fixed, or the code is mistyped or unknown): it would hide a "
-    "future problem without anyone noticing. Codes of rules that are not selected are not "
-    "reported. The fix removes the comment, or the codes in it that are unused.",
+    description="A `refslint-disable` comment, `% refslint: ignore[...]` or Word comment "
+    "`refslint: ignore[...]` that no finding matches (the problem was fixed, or the code is "
+    "mistyped or unknown): it would hide a future problem without anyone noticing. Codes of rules "
+    "that are not selected are not reported. The fix removes the comment, or the codes in it that "
+    "are unused (not in Word, where the comment is left for a person to delete).",
     bad="% refslint: ignore[P005]\n@article{k, author = {Kim, H.}, title = {T}, journal = {IJMS},\n"
     "  year = 2020, volume = 21, pages = {7038}}",
     good="@article{k, author = {Kim, H.}, title = {T}, journal = {IJMS},\n"
@@ -116,7 +117,7 @@ UNUSED_SUPPRESSION = Rule(
     check=_no_check,
     level="warning",
     fix="safe",
-    formats=("bibtex", "latex", "markdown"),
+    formats=("bibtex", "latex", "markdown", "docx"),
 )
 
 # Codes that were renamed or removed keep working, with a warning (none yet).

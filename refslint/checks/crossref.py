@@ -1,7 +1,8 @@
 """C: a manuscript's citations against its reference list.
 
-Numbered citations (`[3]`, `[1, 3-5]`, `^2^`) are matched to a numbered list by number; keys
-(`\\cite{smith}`, `[@smith]`) to `\\bibitem` keys, or to the entries of the `.bib` files the
+Numbered citations (`[3]`, `[1, 3-5]`, `^2^`, Word superscripts) are matched to a numbered list
+by number; keys (`\\cite{smith}`, `[@smith]`, `Smith 2019` in a Word author-date text) to
+`\\bibitem` keys or a Word list's first authors and years, or to the entries of the `.bib` files the
 manuscript names (read from disk, so a pre-commit run that passes only the manuscript still
 checks against them). Nothing is reported for a document without citations of the matching
 kind: a reference list on its own is not a manuscript.
@@ -53,7 +54,7 @@ def _targets_and_citations(doc, refs: list[Reference]) -> tuple[list[Target], li
     keyed = [c for c in doc.citations if not c.numeric]
     if doc.numbered and numeric and refs:
         return _list_targets(doc, refs), numeric, True
-    if keyed and refs and doc.format == "latex":
+    if keyed and refs and doc.format in ("latex", "docx"):
         return _list_targets(doc, refs), keyed, True
     if keyed and doc.bibliographies:
         return bib_targets(doc), keyed, False
@@ -283,15 +284,15 @@ RULES = [
         name="uncited-reference",
         summary="A reference the text never cites",
         description="The reference list has an entry that no citation in the manuscript points to "
-        "(a leftover from an earlier draft, or a citation lost in editing). Checked in Markdown and "
-        "LaTeX manuscripts that cite by number or key; `\\nocite{*}` and Pandoc's `nocite: '@*'` "
+        "(a leftover from an earlier draft, or a citation lost in editing). Checked in Markdown, "
+        "LaTeX and Word manuscripts that cite by number, key or author and year; `\\nocite{*}` and Pandoc's `nocite: '@*'` "
         "cite everything. Entries of a `.bib` file the manuscript names are reported in that file.",
         bad=_MD_EXAMPLE_BAD,
         good=_MD_EXAMPLE_BAD.replace("common [1]", "common [1, 2]"),
         check=check_uncited,
         scope="document",
         level="warning",
-        formats=("markdown", "latex"),
+        formats=("markdown", "latex", "docx"),
     ),
     Rule(
         code="C002",
@@ -305,7 +306,7 @@ RULES = [
         check=check_missing,
         scope="document",
         level="error",
-        formats=("markdown", "latex"),
+        formats=("markdown", "latex", "docx"),
     ),
     Rule(
         code="C003",
@@ -324,6 +325,6 @@ RULES = [
         check=check_order,
         scope="document",
         level="warning",
-        formats=("markdown", "latex"),
+        formats=("markdown", "latex", "docx"),
     ),
 ]

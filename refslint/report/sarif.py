@@ -96,8 +96,9 @@ class Writer:
             f'{p2}"uriBaseId": "%SRCROOT%"\n{p1}}},\n{p1}"region": {{\n{region}\n{p1}}}\n{pad}}}'
         )
 
-    def _item(self, d, lines, pad: str) -> str:
-        """One result, as the array's element at `pad` (its first line unindented)."""
+    def _item(self, d, lines, pad: str, package=None) -> str:
+        """One result, as the array's element at `pad` (its first line unindented); `package`:
+        a Word file's, whose paragraphs the region names."""
         p1, p2, p3 = pad + STEP, pad + 2 * STEP, pad + 3 * STEP
         p5 = p3 + 2 * STEP
         start_line, start_col = lines.position(d.span.start)
@@ -108,6 +109,11 @@ class Writer:
             f'{p5}"startLine": {start_line},\n{p5}"startColumn": {start_col},\n'
             f'{p5}"endLine": {end_line},\n{p5}"endColumn": {end_col}'
         )
+        if package is not None:
+            # A Word file has no lines: its paragraphs are numbered in order, notes last.
+            where = package.location(start_line)
+            said = f"paragraph {start_line} ({where}), character {start_col} of its text"
+            region += f',\n{p5}"message": {{\n{p5}{STEP}"text": {string(said)}\n{p5}}}'
         text = (
             f'{{\n{p1}"ruleId": {string(d.code)},\n{p1}"ruleIndex": {self.index_of[d.code]},\n'
             f'{p1}"level": "{LEVELS[d.severity]}",\n'
@@ -128,10 +134,11 @@ class Writer:
 
     def file(self, result) -> None:
         pad = self.pad + STEP
+        package = result.source.package if result.source is not None else None
         for d, lines in located(result):
             if not self.count:
                 self.out.write(self.head + "[")
-            self.out.write(("\n" if not self.count else ",\n") + pad + self._item(d, lines, pad))
+            self.out.write(("\n" if not self.count else ",\n") + pad + self._item(d, lines, pad, package))
             self.count += 1
 
     def close(self, fixed: int = 0) -> None:

@@ -34,7 +34,12 @@ def _finding(d, result, index, color: bool, show_source: bool, show_fix_marker: 
     where = f"{BOLD}{d.path}{RESET}" if color else d.path
     # Errors and warnings fail the run; an info finding does not, so it says so.
     level = " info:" if d.severity == "info" else ""
-    found = [f"{where}:{row}:{col}: {code}{marker}{level} {d.message}"]
+    line, shown = row, ""
+    package = result.source.package if result.source is not None else None
+    if package is not None:  # a Word file: `¶214`, and the list number Word shows (not in the text)
+        line, number = package.location(row), package.number_of(row)
+        shown = f" (reference {number})" if number and f"reference {number}" not in d.message else ""
+    found = [f"{where}:{line}:{col}: {code}{marker}{level} {d.message}{shown}"]
     if show_source and result.source is not None:
         found += _source_lines(result, d.span.start, d.span.end, index)
     return found

@@ -1,4 +1,4 @@
-"""Where references live: plain-text lists, Markdown and LaTeX manuscripts, BibTeX databases.
+"""Where references live: plain-text lists, Markdown, LaTeX and Word manuscripts, BibTeX databases.
 
 Each format module turns a file's text into a `Document`: the entries the parser reads, the
 way from what the parser read back to the file (`spans`, None when the entries are the file's
