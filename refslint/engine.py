@@ -196,15 +196,21 @@ class Linter:
                     indices.append(ref.index)
                     votes.clear()
             self.chunks[rule.code].append(self._judge(rule, ctx, ballot, refs))
+        # Rules that share a summary function (A004 and A007 read the same names) share its
+        # summaries: made once, kept once.
+        made: dict[Callable, list[tuple[int, object]]] = {}
         for rule in self.listed:
             if rule.summarize is not None:
                 summarize = rule.summarize
+                done = made.get(summarize)
+                if done is None:
+                    done = made[summarize] = [
+                        (ref.index, summary) for ref in refs if (summary := summarize(ref)) is not None
+                    ]
                 kept, at = self.summaries[rule.code], self.summarized[rule.code]
-                for ref in refs:
-                    summary = summarize(ref)
-                    if summary is not None:
-                        kept.append(summary)
-                        at.append(ref.index)
+                for index, summary in done:
+                    kept.append(summary)
+                    at.append(index)
         if self.keeps_whole:
             self.whole.extend(refs)
         self.shapes.feed(refs)

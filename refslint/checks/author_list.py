@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import LIST_FORMATS, Reference, Related, Span
@@ -64,30 +66,72 @@ _PARTICLE = re.compile(
 )
 
 
-def summarize_names(ref: Reference) -> tuple[NameUse, ...] | None:
+class NameUses:
+    """The personal names of one reference, kept compactly: a long list holds millions of them
+    until its list rules run (as NameUse objects they took 1.5 KB a reference: 3 GB for a
+    million). Iterating gives the NameUse objects, made when a check asks."""
+
+    __slots__ = ("bounds", "families", "index", "initials", "ref")
+
+    def __init__(self, index: int, ref: str, families: tuple[str, ...], initials: tuple[str, ...], bounds: array):
+        self.index, self.ref, self.families, self.initials, self.bounds = index, ref, families, initials, bounds
+
+    def __len__(self) -> int:
+        return len(self.families)
+
+    def __iter__(self) -> Iterator[NameUse]:
+        bounds = self.bounds
+        for i, (family, initials) in enumerate(zip(self.families, self.initials, strict=True)):
+            yield NameUse(self.index, self.ref, family, initials, Span(bounds[2 * i], bounds[2 * i + 1]))
+
+    def __reduce__(self):  # (sent back from worker processes)
+        return NameUses, (self.index, self.ref, self.families, self.initials, self.bounds)
+
+
+def summarize_names(ref: Reference) -> NameUses | None:
     if "authors" not in ref.fields:
         return None
-    name = sys.intern(ref_name(ref))
-    uses = tuple(
-        NameUse(ref.index, name, a.family, _initials(a.initials), a.span)
-        for a in ref.authors
-        if a.family and a.initials and not a.group
+    names = [a for a in ref.authors if a.family and a.initials and not a.group]
+    if not names:
+        return None
+    # Interned: a long list names the same people again and again.
+    intern = sys.intern
+    return NameUses(
+        ref.index,
+        intern(ref_name(ref)),
+        tuple(intern(a.family) for a in names),
+        tuple(intern(_initials(a.initials)) for a in names),
+        array("q", [n for a in names for n in (a.span.start, a.span.end)]),
     )
-    return uses or None
 
 
 def _is_caps(family: str) -> bool:
     return family.isupper() and len(family) > 1
 
 
-def _spellings(records: list[tuple[NameUse, ...]]) -> dict[tuple[str, str], dict[str, list[NameUse]]]:
-    """(surname key, first initial) -> surname as written -> its uses."""
+@lru_cache(maxsize=1 << 16)
+def _key(family: str) -> str:
+    return name_key(family)
+
+
+def _spellings(records: list[NameUses]) -> dict[tuple[str, str], dict[str, list[NameUse]]]:
+    """(surname key, first initial) -> surname as written -> its uses, for the names written
+    more than one way (found first from the spellings alone, so that a long list's uses are
+    not all made at once)."""
+    written: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for uses in records:
+        for family, initials in zip(uses.families, uses.initials, strict=True):
+            if not _is_caps(family):  # a list in capitals is a case question, not a spelling
+                written[(_key(family), initials[:1])].add(family)
+    wanted = {key for key, forms in written.items() if len(forms) > 1}
     groups: dict[tuple[str, str], dict[str, list[NameUse]]] = defaultdict(lambda: defaultdict(list))
+    if not wanted:
+        return groups
     for uses in records:
         for use in uses:
-            if _is_caps(use.family):
-                continue  # a list in capitals is a case question, not a spelling
-            groups[(name_key(use.family), use.initials[:1])][use.family].append(use)
+            key = (_key(use.family), use.initials[:1])
+            if key in wanted and not _is_caps(use.family):
+                groups[key][use.family].append(use)
     return groups
 
 
@@ -100,7 +144,7 @@ def _marks(family: str) -> int:
     return sum(1 for c in family if not c.isascii() or c in "'’")
 
 
-def check_spelled_two_ways(records: list[tuple[NameUse, ...]], ctx: Context) -> Iterator[Finding]:
+def check_spelled_two_ways(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
     groups = _spellings(records)
     for forms in groups.values():
         if len(forms) < 2:
@@ -119,7 +163,7 @@ def check_spelled_two_ways(records: list[tuple[NameUse, ...]], ctx: Context) -> 
                 if partner is None or partner.index == use.index:
                     continue
                 yield _two_ways(use, partner, f"{partner.family} {partner.initials}", ctx)
-    yield from _particle_as_initial(records, groups, ctx)
+    yield from _particle_as_initial(records, ctx)
 
 
 def _two_ways(use: NameUse, partner: NameUse, other: str, ctx: Context, why: str = "") -> Finding:
@@ -131,7 +175,7 @@ def _two_ways(use: NameUse, partner: NameUse, other: str, ctx: Context, why: str
     )
 
 
-def _particle_as_initial(records, groups, ctx: Context) -> Iterator[Finding]:
+def _particle_as_initial(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
     """`Brutto SL` where the list also has `Lo Brutto S`: the particle read as an initial."""
     with_particle: dict[tuple[str, str], list[NameUse]] = defaultdict(list)
     for uses in records:
@@ -143,18 +187,17 @@ def _particle_as_initial(records, groups, ctx: Context) -> Iterator[Finding]:
                 with_particle[(name_key(rest), use.initials + particle[0].upper())].append(use)
     if not with_particle:
         return
-    for (key, _first), forms in groups.items():
-        for uses in forms.values():
-            for use in uses:
-                if len(use.initials) < 2:
-                    continue
-                partners = with_particle.get((key, use.initials))
-                if partners and all(p.index != use.index for p in partners):
-                    partner = partners[0]
-                    yield _two_ways(
-                        use, partner, f"{partner.family} {partner.initials}", ctx,
-                        f" (`{partner.family.split()[0]}` read as an initial?)",
-                    )
+    for uses in records:
+        for use in uses:
+            if len(use.initials) < 2 or _is_caps(use.family):
+                continue
+            partners = with_particle.get((_key(use.family), use.initials))
+            if partners and all(p.index != use.index for p in partners):
+                partner = partners[0]
+                yield _two_ways(
+                    use, partner, f"{partner.family} {partner.initials}", ctx,
+                    f" (`{partner.family.split()[0]}` read as an initial?)",
+                )
 
 
 # --- A005: `, and` before the last author in an NLM list --------------------------------------------
@@ -246,14 +289,14 @@ _SHORT_SURNAMES = frozenset(
 )
 
 
-def check_initials_as_surname(records: list[tuple[NameUse, ...]], ctx: Context) -> Iterator[Finding]:
+def check_initials_as_surname(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
     """`Ab R` where the list has `Rao AB`: the given names' initials taken for a surname, and
     the surname cut to its initial. `Sr K`: a suffix is never a surname."""
     by_initials: dict[tuple[str, str], NameUse] = {}
     for uses in records:
         for use in uses:
             if len(use.initials) >= 2:
-                by_initials.setdefault((use.initials, name_key(use.family)[:1]), use)
+                by_initials.setdefault((use.initials, _key(use.family)[:1]), use)
     for uses in records:
         for use in uses:
             if use.family.rstrip(".") in _SUFFIXES and len(uses) > 1:
