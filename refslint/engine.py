@@ -46,6 +46,43 @@ RECHECK_BATCH = 5_000
 REPORT_BATCH = 10_000
 
 
+# A chunk's summaries for one list rule are kept packed (pickled, compressed) from this many on,
+# and unpacked when their rule runs: a long list's rules held a million references' summaries
+# each, all at once, until the end (3.9 GB for a million references with issue 13's rules).
+SUMMARY_PACK_AT = 4_096
+
+
+def _summary_block(refs: list[Reference], summarize: Callable) -> tuple[list | bytes, array]:
+    """A chunk's summaries by one function (a list, or packed) and the indices of their references."""
+    indices, block = array("l"), []
+    for ref in refs:
+        summary = summarize(ref)
+        if summary is not None:
+            block.append(summary)
+            indices.append(ref.index)
+    if len(block) < SUMMARY_PACK_AT:
+        return block, indices
+    import pickle  # (only long lists pack: a short run need not import them)
+    import zlib
+
+    return zlib.compress(pickle.dumps(block, pickle.HIGHEST_PROTOCOL), 1), indices
+
+
+def _unpacked(blocks: list[list | bytes]) -> list:
+    if len(blocks) == 1 and isinstance(blocks[0], list):
+        return blocks[0]
+    out: list = []
+    for block in blocks:
+        if isinstance(block, bytes):
+            import pickle
+            import zlib
+
+            out.extend(pickle.loads(zlib.decompress(block)))
+        else:
+            out.extend(block)
+    return out
+
+
 class Linter:
     """Entry and list rules over a list fed in chunks, so that a list of a million references
     never has to be held parsed in memory at once.
@@ -122,7 +159,10 @@ class Linter:
         self.voters = [(r, r.check, ctxs[r.code]) for r in entry if r.code in self.chunks]
         self.house = {r.code for r in rules if is_style_rule(r)}
         self.listed = [r for r in rules if r.scope == "list"]
-        self.summaries: dict[str, list] = {r.code: [] for r in self.listed if r.summarize is not None}
+        # Each rule's summaries, a block per chunk (packed in long lists: see _summary_block).
+        self.summaries: dict[str, list[list | bytes]] = {
+            r.code: [] for r in self.listed if r.summarize is not None
+        }
         # The index of the reference each summary is of: chunks may be samples of the list
         # (every k-th reference) merged in any order, and list rules read the list in order.
         self.summarized: dict[str, array] = {code: array("l") for code in self.summaries}
@@ -198,19 +238,16 @@ class Linter:
             self.chunks[rule.code].append(self._judge(rule, ctx, ballot, refs))
         # Rules that share a summary function (A004 and A007 read the same names) share its
         # summaries: made once, kept once.
-        made: dict[Callable, list[tuple[int, object]]] = {}
+        made: dict[Callable, tuple[list | bytes, array]] = {}
         for rule in self.listed:
             if rule.summarize is not None:
                 summarize = rule.summarize
                 done = made.get(summarize)
                 if done is None:
-                    done = made[summarize] = [
-                        (ref.index, summary) for ref in refs if (summary := summarize(ref)) is not None
-                    ]
-                kept, at = self.summaries[rule.code], self.summarized[rule.code]
-                for index, summary in done:
-                    kept.append(summary)
-                    at.append(index)
+                    done = made[summarize] = _summary_block(refs, summarize)
+                block, indices = done
+                self.summaries[rule.code].append(block)
+                self.summarized[rule.code].extend(indices)
         if self.keeps_whole:
             self.whole.extend(refs)
         self.shapes.feed(refs)
@@ -272,7 +309,7 @@ class Linter:
 
     def _in_order(self, code: str) -> list:
         """A list rule's summaries in the order of the list."""
-        kept, at = self.summaries[code], self.summarized[code]
+        kept, at = _unpacked(self.summaries[code]), self.summarized[code]
         if not self.shuffled:
             return kept
         return [kept[i] for i in sorted(range(len(at)), key=at.__getitem__)]

@@ -104,3 +104,17 @@ def test_spawned_workers_give_the_same_findings(monkeypatch, tmp_path):
     one = [api.lint_file(f, config).diagnostics for f in files]
     assert [r.diagnostics for r in cli._lint_in_parallel(files, config, None)] == one
     assert workers.worker_state() is None  # the pool's state went with the pool
+
+
+def test_packed_list_rule_summaries_give_the_same_findings(monkeypatch):
+    # A long list keeps each chunk's summaries for a list rule packed until the rule runs;
+    # packing every block (and chunks, so there are many) changes no finding.
+    import refslint.engine as engine
+
+    text = _clean_lists()
+    config = build_config(isolated=True)
+    whole = api.lint_source(Source("refs.txt", text), config).diagnostics
+    assert {d.code for d in whole} >= {"D001"}
+    monkeypatch.setattr(engine, "SUMMARY_PACK_AT", 1)
+    monkeypatch.setattr(linting, "CHUNK", 37)
+    assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
