@@ -193,6 +193,16 @@ def _recased(name: str, form: str, kind: str) -> str:
     return "".join(out)
 
 
+def _judged_as(ref: Reference, ctx: Context, kind: str) -> tuple[str, Span, Verdict] | None:
+    """The reference's journal name, its span and the verdict on it, when the verdict is of this
+    kind (each of J006, J007, J009 reports one kind)."""
+    named = _name(ref)
+    if named is None:
+        return None
+    v = _judged(named[0], ctx)
+    return (*named, v) if v.kind == kind else None
+
+
 def _judged(name: str, ctx: Context) -> Verdict:
     """The verdict on a name under the list's conventions (per rule and name, kept in the
     rule's context: four rules ask it of every reference)."""
@@ -281,13 +291,10 @@ def check_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_near(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    named = _name(ref)
-    if named is None:
+    judged = _judged_as(ref, ctx, "near")
+    if judged is None:
         return
-    name, span = named
-    v = _judged(name, ctx)
-    if v.kind != "near":
-        return
+    name, span, v = judged
     text = _in_the_lists_form(name, v, ctx)
     if v.detail == "truncated":
         message = f"journal `{name}` looks cut short: did you mean `{text}`?"
@@ -326,13 +333,10 @@ def _in_the_lists_form(name: str, v: Verdict, ctx: Context) -> str:
 
 
 def check_publisher(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    named = _name(ref)
-    if named is None:
+    judged = _judged_as(ref, ctx, "publisher")
+    if judged is None:
         return
-    name, span = named
-    v = _judged(name, ctx)
-    if v.kind != "publisher":
-        return
+    name, span, v = judged
     publisher = Span(span.start, span.start + v.start)
     yield Finding(
         publisher,
@@ -342,13 +346,10 @@ def check_publisher(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_qualifier(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    named = _name(ref)
-    if named is None:
+    judged = _judged_as(ref, ctx, "qualifier")
+    if judged is None:
         return
-    name, span = named
-    v = _judged(name, ctx)
-    if v.kind != "qualifier":
-        return
+    name, span, v = judged
     cut = Span(span.start + len(v.text), span.end)
     yield Finding(
         cut,
