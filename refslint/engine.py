@@ -21,9 +21,14 @@ from .findings import Findings
 from .model import Diagnostic, Reference, Span
 from .styles import detect
 from .styles.detect import Detection
+from .workers import start_method, worker_pool, worker_state
 
 # (rule, finding, index of the reference it belongs to)
 Found = tuple[Rule, Finding, int]
+
+# Arrays of reference indices: 4 bytes each (a list of a million references keeps one per list
+# rule and one per house-style vote).
+INDEX = "i"
 
 
 def is_style_rule(rule: Rule) -> bool:
@@ -54,7 +59,7 @@ SUMMARY_PACK_AT = 4_096
 
 def _summary_block(refs: list[Reference], summarize: Callable) -> tuple[list | bytes, array]:
     """A chunk's summaries by one function (a list, or packed) and the indices of their references."""
-    indices, block = array("l"), []
+    indices, block = array(INDEX), []
     for ref in refs:
         summary = summarize(ref)
         if summary is not None:
@@ -165,7 +170,13 @@ class Linter:
         }
         # The index of the reference each summary is of: chunks may be samples of the list
         # (every k-th reference) merged in any order, and list rules read the list in order.
-        self.summarized: dict[str, array] = {code: array("l") for code in self.summaries}
+        # Rules that share a summary function share the array.
+        shared: dict[Callable, array] = {}
+        self.summarized: dict[str, array] = {
+            r.code: shared.setdefault(r.summarize, array(INDEX))
+            for r in self.listed
+            if r.summarize is not None
+        }
         self.shuffled = False  # merged out of the list's order
         self.whole: list[Reference] = []  # only for list rules that need the references themselves
         self.keeps_whole = any(r.summarize is None for r in self.listed)
@@ -232,7 +243,7 @@ class Linter:
                     key = frozenset(votes)
                     indices = ballot.get(key)
                     if indices is None:
-                        indices = ballot[key] = array("l")
+                        indices = ballot[key] = array(INDEX)
                     indices.append(ref.index)
                     votes.clear()
             self.chunks[rule.code].append(self._judge(rule, ctx, ballot, refs))
@@ -245,9 +256,8 @@ class Linter:
                 done = made.get(summarize)
                 if done is None:
                     done = made[summarize] = _summary_block(refs, summarize)
-                block, indices = done
-                self.summaries[rule.code].append(block)
-                self.summarized[rule.code].extend(indices)
+                    self.summarized[rule.code].extend(done[1])  # (shared by the rules that share it)
+                self.summaries[rule.code].append(done[0])
         if self.keeps_whole:
             self.whole.extend(refs)
         self.shapes.feed(refs)
@@ -298,11 +308,15 @@ class Linter:
         self.shapes.merge(shapes)
         for code, kept in chunks.items():
             self.chunks[code].extend(kept)
+        extended: set[int] = set()  # rules that share a summary function share its indices
         for code, kept in summaries.items():
+            self.summaries[code].extend(kept)
             at, more = self.summarized[code], summarized[code]
+            if id(at) in extended:
+                continue
+            extended.add(id(at))
             if at and more and more[0] < at[-1]:
                 self.shuffled = True
-            self.summaries[code].extend(kept)
             at.extend(more)
         self.whole.extend(whole)
         self.names.update(names)
@@ -317,9 +331,10 @@ class Linter:
     def _whole_in_order(self) -> list[Reference]:
         return sorted(self.whole, key=lambda ref: ref.index) if self.shuffled else self.whole
 
-    def finish(self, reparse) -> Findings:
+    def finish(self, reparse, jobs: int = 1) -> Findings:
         """reparse(indices) -> the references with those indices, parsed again. The findings
-        come back in report order."""
+        come back in report order. With `jobs` > 1 the list rules run in that many worker
+        processes (`_list_rules_in_workers`)."""
         recheck = []
         for rule, ctx in self.voting:
             chunks = self.chunks[rule.code]
@@ -346,20 +361,41 @@ class Linter:
                             self._failed(rule, ref, exc)
             self._report(found)
             found = []
-        for rule in self.listed:
-            data = self._in_order(rule.code) if rule.summarize is not None else self._whole_in_order()
-            try:
-                for f in rule.check(data, self.contexts[rule.code]):
-                    found.append((rule, f, f.reference))
-                    if len(found) >= REPORT_BATCH:
-                        self._report(found)
-                        found = []
-            except Exception as exc:
-                self._failed(rule, None, exc)
-        self._report(found)
+        if jobs > 1 and len(self.listed) > 1 and start_method() == "fork":
+            self._list_rules_in_workers(jobs)
+        else:
+            for rule in self.listed:
+                self._list_rule(rule)
         self.diagnostics.transform(self.shapes.certain_fixes(self.text_fixes))
         return self.diagnostics
 
+
+    def _list_rule(self, rule: Rule) -> None:
+        """One list rule over the whole list, its findings added to `diagnostics`."""
+        data = self._in_order(rule.code) if rule.summarize is not None else self._whole_in_order()
+        if rule.summarize is not None:
+            # Read once: let them go (a million references' summaries, rule after rule).
+            self.summaries[rule.code], self.summarized[rule.code] = [], array(INDEX)
+        found: list[Found] = []
+        try:
+            for f in rule.check(data, self.contexts[rule.code]):
+                found.append((rule, f, f.reference))
+                if len(found) >= REPORT_BATCH:
+                    self._report(found)
+                    found = []
+        except Exception as exc:
+            self._failed(rule, None, exc)
+        self._report(found)
+
+    def _list_rules_in_workers(self, jobs: int) -> None:
+        """The list rules of a long list, each in one of `jobs` forked workers, which start with
+        this linter's summaries in their memory (nothing is sent but the rule's code): they take
+        most of the time a long list spends after its chunks are checked (a million references:
+        a minute in one process), and each unpacks a million summaries that its process then
+        drops. Their findings are merged in the order of the rules, as one process adds them."""
+        with worker_pool(min(jobs, len(self.listed)), self) as pool:  # type: ignore[union-attr]
+            for part in pool.imap(_list_rule_in_worker, [rule.code for rule in self.listed]):
+                self.diagnostics.merge(part)
 
     def styles(self) -> tuple[dict[str, dict[str, str | None]], tuple[int, int]]:
         """What `recheck` needs of a finished lint: the house styles the list chose, and how
@@ -401,6 +437,14 @@ class Linter:
         return self.diagnostics
 
 
+def _list_rule_in_worker(code: str) -> Findings:
+    """In a worker forked by `_list_rules_in_workers`: one list rule's findings."""
+    (linter,) = worker_state()
+    linter.diagnostics = Findings(linter.bounds)
+    linter._list_rule(next(rule for rule in linter.listed if rule.code == code))
+    return linter.diagnostics.pack()
+
+
 def _partial_journal(ref: Reference) -> bool:
     """A journal article no family places because it lacks its journal or citation block: its
     house style (title case, initials ...) is the list's to judge."""
@@ -425,7 +469,7 @@ class ListShapes:
         self.family = family
         self.total = 0  # references that fit some family
         self.known = 0  # ... that fit the list's
-        self.uncertain = array("l")  # indices of the references not read in the list's family
+        self.uncertain = array(INDEX)  # indices of the references not read in the list's family
         self.loose: dict[int, int] = {}  # index -> where its loosely read author list ends
         self._uncertain: set[int] | None = None
 

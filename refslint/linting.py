@@ -232,7 +232,7 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
     extra: list[Diagnostic] = []
     if is_list:
         entries = doc.entries
-        found = linter.finish(lambda wanted: [parse_entry(doc, entries[i], i, family) for i in wanted])
+        found = linter.finish(lambda wanted: [parse_entry(doc, entries[i], i, family) for i in wanted], jobs)
         if doc.spans is not None:  # a derived text's positions, mapped back to the file
             found = ordered(doc.spans.diagnostic(d) for d in found)
         if refs:

@@ -118,3 +118,34 @@ def test_packed_list_rule_summaries_give_the_same_findings(monkeypatch):
     monkeypatch.setattr(engine, "SUMMARY_PACK_AT", 1)
     monkeypatch.setattr(linting, "CHUNK", 37)
     assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
+
+
+def test_list_rules_run_in_workers_give_the_findings_of_one_process(monkeypatch):
+    """A long list's list rules run each in a forked worker: the same findings, in the same
+    order, as one process; a list rule that fails in a worker is reported (X003) and the others'
+    findings are kept."""
+    import dataclasses
+
+    from refslint import workers
+
+    if workers.start_method() != "fork":
+        pytest.skip("list rules run in workers only where workers are forked")
+
+    def broken(summaries, ctx):
+        raise MemoryError("out of memory")
+        yield
+
+    text = _clean_lists()
+    config = build_config(isolated=True)
+    config.rules = tuple(dataclasses.replace(r, check=broken) if r.code == "N009" else r for r in config.rules)
+    monkeypatch.setattr(linting, "PARALLEL_AT", 40)
+    monkeypatch.setattr(linting, "PIECE", 11)
+    results = []
+    for jobs in (1, 2):
+        config.jobs = jobs
+        results.append(list(api.lint_source(Source("refs.txt", text), config).diagnostics))
+    one, two = results
+    assert two == one
+    codes = {d.code for d in one}
+    assert {"X003", "D001", "A004", "J004"} <= codes and "N009" not in codes
+    assert workers.worker_state() is None

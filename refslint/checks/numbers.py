@@ -403,8 +403,16 @@ def _contradicts(later: Issue, earlier: Issue) -> bool:
     return years > 0 and volumes > 0 and (years > 1 or volumes > 2)
 
 
-def _clash(a: Issue, b: Issue) -> bool:
-    return _contradicts(a, b) or _contradicts(b, a)
+def _clashing(year: int, volume: int, keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (year, volume) keys that contradict (year, volume) or that it contradicts: `_contradicts`
+    both ways, written out on plain numbers (every pair of a journal's keys is compared, and a
+    journal cited in hundreds of volumes makes this the rule's whole cost)."""
+    return [
+        (y, v)
+        for y, v in keys
+        if (y > year and v < volume and (y - year > 1 or volume - v > 2))
+        or (y < year and v > volume and (year - y > 1 or v - volume > 2))
+    ]
 
 
 def check_volume(records: list[Issue], ctx: Context) -> Iterator[Finding]:
@@ -420,7 +428,8 @@ def check_volume(records: list[Issue], ctx: Context) -> Iterator[Finding]:
         if len(keyed) < 2 or len({volume for _, volume in keyed}) < 2:
             continue
         firsts = {key: refs[0] for key, refs in keyed.items()}
-        clashes = {key: [k for k in keyed if _clash(first, firsts[k])] for key, first in firsts.items()}
+        keys = list(keyed)
+        clashes = {key: _clashing(*key, keys) for key in keys}
         weight = {key: sum(len(keyed[k]) for k in found) for key, found in clashes.items()}
         for key, found in clashes.items():
             if not found:
