@@ -7,11 +7,11 @@ from a source checkout (`python -m refslint`) finds the top-level folder instead
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
 from .cache import memo
+from .sortedtext import SortedText, framed
 from .yamlio import load_shipped
 
 _HERE = Path(__file__).resolve().parent
@@ -39,30 +39,53 @@ def fold(word: str) -> str:
 
 
 @cache
-def _ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    """The ISO 4 word list as (exact words, prefixes, abbreviations); built once per version of
-    the file and kept in the start-up memo (splitting its 34,000 lines is most of its cost)."""
-    return memo.derived("ltwa", data_dir() / "vocab" / "ltwa.tsv", _build_ltwa)
+def _ltwa() -> SortedText:
+    """The ISO 4 word list: lines `word<TAB>abbreviation` ("" when LTWA keeps the word whole),
+    prefixes written `word-`, sorted; looked up in its text (sortedtext: a run asks a few
+    hundred of its 34,000 words)."""
+    return _sorted_list("ltwa.tsv", "\t")
 
 
-def _build_ltwa() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    table = dict(line.split("\t", 1) if "\t" in line else (line, "") for line in _lines("ltwa.tsv"))
-    prefixes = {word[:-1]: abbrev for word, abbrev in table.items() if word.endswith("-")}
-    exact = {word: abbrev for word, abbrev in table.items() if not word.endswith("-")}
-    abbrevs = frozenset(a for a in (*exact.values(), *prefixes.values()) if a)
-    return exact, prefixes, abbrevs
+@cache
+def _ltwa_abbreviations() -> SortedText:
+    """Every abbreviation the ISO 4 list gives, sorted, one a line (built once per version of
+    the list and kept in the start-up memo with its index)."""
+
+    def build() -> tuple[bytes, tuple[list[bytes], list[int]]]:
+        # (a word listed twice: its later line, as in the list's lookups)
+        table = dict(line.split("\t", 1) if "\t" in line else (line, "") for line in _lines("ltwa.tsv"))
+        text = framed(sorted({abbrev for abbrev in table.values() if abbrev}))
+        return text, SortedText.index(text, "\n")
+
+    data, index = memo.derived("iso4-abbreviations", data_dir() / "vocab" / "ltwa.tsv", build)
+    return SortedText(data, "\n", index)
+
+
+def _sorted_list(name: str, sep: str) -> SortedText:
+    """A shipped sorted list (tests/test_sorted_lists.py keeps it sorted, with no blank line),
+    without the notice at its top; its index is kept in the start-up memo."""
+    path = data_dir() / "vocab" / name
+    data = b"\n" + path.read_bytes()
+    while data.startswith(b"\n#"):  # the notice
+        data = data[data.find(b"\n", 1) :] if b"\n" in data[1:] else b"\n"
+    if data[data.find(b"\n", 1) - 1 : data.find(b"\n", 1)] == b"\r" or not data.endswith(b"\n"):
+        data = framed(_lines(name))  # written with other line ends (a Windows checkout)
+    index = memo.derived(f"sorted-index:{name}", path, lambda: SortedText.index(data, sep))
+    return SortedText(data, sep, index)
 
 
 @lru_cache(maxsize=1 << 16)
 def ltwa_abbreviation(word: str) -> str | None:
     """The ISO 4 abbreviation of a full word ("" when LTWA keeps it whole), or None when the
     word is not in the list."""
-    exact, prefixes, _ = _ltwa()
+    table = _ltwa()
     key = fold(word)
-    if key in exact:
-        return exact[key]
+    if not key.endswith("-"):  # (a prefix is listed as `word-`: no whole word ends so)
+        hit = table.value(key)
+        if hit is not None:
+            return hit
     for k in range(len(key), 2, -1):
-        hit = prefixes.get(key[:k])
+        hit = table.value(key[:k] + "-")
         if hit is not None:
             return hit
     return None
@@ -70,25 +93,19 @@ def ltwa_abbreviation(word: str) -> str | None:
 
 def ltwa_exact(word: str) -> bool:
     """A whole word of the ISO 4 list (not one its prefixes cover)."""
-    return fold(word) in _ltwa()[0]
+    key = fold(word)
+    return not key.endswith("-") and key in _ltwa()
 
 
 def is_ltwa_abbreviation(word: str) -> bool:
-    return fold(word.rstrip(".")) in _ltwa()[2]
+    return fold(word.rstrip(".")) in _ltwa_abbreviations()
 
 
 @cache
-def common_words() -> list[str]:
-    """The shipped word list, sorted (the file is kept sorted): looked up by bisection. Splitting
-    the file costs a third of building a set of its 21,000 words, and a short run looks up only
-    a few hundred words (lru-cached), so start-up wins."""
-    text = (data_dir() / "vocab" / "common-words.txt").read_text(encoding="utf-8")
-    return [w for w in text.split("\n") if w and w[0] != "#"]
-
-
-def _listed(word: str, words: list[str]) -> bool:
-    i = bisect_left(words, word)
-    return i < len(words) and words[i] == word
+def common_words() -> SortedText:
+    """The shipped word list (kept sorted), looked up in its text: a short run looks up only a
+    few hundred of its 21,000 words (lru-cached)."""
+    return _sorted_list("common-words.txt", "\n")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -96,7 +113,7 @@ def is_common_word(word: str) -> bool:
     """A lower-case English word of the shipped list, allowing common inflections."""
     w = fold(word)
     words = common_words()
-    if _listed(w, words):
+    if w in words:
         return True
     for suffix, repl in (
         ("ed", ""),
@@ -107,7 +124,7 @@ def is_common_word(word: str) -> bool:
         ("es", ""),
         ("ly", ""),
     ):
-        if w.endswith(suffix) and _listed(w[: -len(suffix)] + repl, words):
+        if w.endswith(suffix) and w[: -len(suffix)] + repl in words:
             return True
     return False
 
