@@ -67,10 +67,14 @@ def _summary_block(refs: list[Reference], summarize: Callable) -> tuple[list | b
             indices.append(ref.index)
     if len(block) < SUMMARY_PACK_AT:
         return block, indices
+    return _packed(block), indices
+
+
+def _packed(block: list) -> bytes:
     import pickle  # (only long lists pack: a short run need not import them)
     import zlib
 
-    return zlib.compress(pickle.dumps(block, pickle.HIGHEST_PROTOCOL), 1), indices
+    return zlib.compress(pickle.dumps(block, pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _unpacked(blocks: list[list | bytes]) -> list:
@@ -298,9 +302,18 @@ class Linter:
             out.add(_diagnostic(rule, f, self.path, config, message, index))
 
     def part(self) -> tuple:
-        """What the chunks fed so far leave behind, to be merged into another linter."""
-        summaries = (self.summaries, self.summarized, self.whole)
-        return self.diagnostics.pack(), self.chunks, summaries, self.names, self.shapes
+        """What the chunks fed so far leave behind, to be merged into another linter. Findings
+        and summaries travel packed, whatever their number: the process that merges them would
+        otherwise unpickle them object by object and pack them again (and that process is
+        the one every worker waits on); packed, they are unpacked only when reported, or when
+        their list rule runs (in a worker of its own)."""
+        packed: dict[int, bytes] = {}  # rules that share a summary function share its blocks
+        summaries = {
+            code: [packed.setdefault(id(b), _packed(b)) if isinstance(b, list) else b for b in blocks]
+            for code, blocks in self.summaries.items()
+        }
+        kept = (summaries, self.summarized, self.whole)
+        return self.diagnostics.pack(always=True), self.chunks, kept, self.names, self.shapes
 
     def merge(self, part: tuple) -> None:
         diagnostics, chunks, (summaries, summarized, whole), names, shapes = part

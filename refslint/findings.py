@@ -64,9 +64,10 @@ class Findings(Sequence[Diagnostic]):
             self._packed[b].append(zlib.compress(pickle.dumps(live, pickle.HIGHEST_PROTOCOL), 1))
             self._live[b] = []
 
-    def pack(self) -> Findings:
-        """Pack what is still live (before the findings travel to another process, or wait)."""
-        if self._count >= PACK_AT:
+    def pack(self, always: bool = False) -> Findings:
+        """Pack what is still live (before the findings travel to another process, or wait),
+        if there are many (`always`: however few)."""
+        if always or self._count >= PACK_AT:
             for b in range(len(self.bounds)):
                 self._pack(b)
         return self
