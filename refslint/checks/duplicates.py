@@ -94,10 +94,11 @@ class Work(NamedTuple):
     letter: str = ""  # the year's letter (`2018b`), told apart by D002
 
 
-def _stable_hash(key: str) -> int:
-    """A 64-bit hash that is the same in every process: chunks summarised by spawned workers
-    (whose `hash()` of a string is seeded differently) are compared in the parent."""
-    return int.from_bytes(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
+def _stable_hashes(keys: list[str]) -> bytes:
+    """Each key's 64-bit hash, the same in every process (chunks summarised by spawned workers,
+    whose `hash()` of a string is seeded differently, are compared in the parent), packed as
+    `array("q")` reads them back: the 8-byte digests themselves, joined (no int made of each)."""
+    return b"".join(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest() for key in keys)
 
 
 _LETTER = re.compile(r"\d{4}([a-z])\b")
@@ -114,7 +115,7 @@ def summarize(ref: Reference) -> Work | None:
     name = ref_name(ref)
     return Work(
         ref.index, None if name == str(ref.index + 1) else name, ref.span,
-        array("q", (_stable_hash(k) for k in keys)).tobytes(), doi, t, sys.intern(author), sys.intern(year),
+        _stable_hashes(keys), doi, t, sys.intern(author), sys.intern(year),
         sys.intern(lettered.group(1)) if lettered else "",
     )  # fmt: skip
 

@@ -10,28 +10,33 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import vocab
 from ..model import LIST_FORMATS, Edit, Fix, Reference
 from .base import Context, Finding, Rule, edit_fix, local
+
+# Patterns a rule needs only once its trigger (or a cheaper pattern) has found something are
+# kept as text and compiled at their first use: every run pays for what is compiled at import,
+# and most lists have no glued links, markup or TeX at all.
+_pattern = cache(re.compile)
 
 # --- G001: a link glued to the text before it --------------------------------------------------
 
 # A scheme right after a letter, a digit or closing punctuation. Not after `/`, `=`, `%` or an
 # opening bracket or quote: there the link is inside another link (`web.archive.org/web/2020/
 # https://...`, `?url=https...`) or deliberately set off (`<https://...>`, `(https://...)`).
-_GLUED_LINK = re.compile(r"(?<=[^\W_]|[.,;:\])])(?:https?|ftp)://")
+_GLUED_LINK = r"(?<=[^\W_]|[.,;:\])])(?:https?|ftp)://"
 # `doi:https://doi.org/...` is a label written twice (an identifier rule's), not a lost space.
-_LABEL_BEFORE = re.compile(r"(?:doi|DOI|pmid|PMID|urn|URN):$")
+_LABEL_BEFORE = r"(?:doi|DOI|pmid|PMID|urn|URN):$"
 
 
 def check_glued_link(ref: Reference, ctx: Context) -> Iterator[Finding]:
     raw = ref.raw
-    for m in _GLUED_LINK.finditer(raw):
+    for m in _pattern(_GLUED_LINK).finditer(raw):
         start = m.start()
         word_start = max(raw.rfind(" ", 0, start), raw.rfind("\t", 0, start), raw.rfind("\n", 0, start)) + 1
-        if "://" in raw[word_start:start] or _LABEL_BEFORE.search(raw, word_start, start):
+        if "://" in raw[word_start:start] or _pattern(_LABEL_BEFORE).search(raw, word_start, start):
             continue  # the scheme is inside a link already (`.../redirect.https://...`)
         before = raw[word_start:start]
         yield Finding(
@@ -49,11 +54,11 @@ _NOTE_WORDS = (
     r"[Aa]ccessed|[Cc]ited|[Ii]nternet|[Uu]pdated|[Oo]nline|[Ss]erial|[Rr]etrieved|[Vv]iewed|"
     r"[Ll]ast accessed|[Dd]ate accessed|[Dd]ate cited"
 )
-_GLUED_NOTE = re.compile(r"(?<=[^\s(\[{])[\[(](?=(?:" + _NOTE_WORDS + r")\b)")
+_GLUED_NOTE = r"(?<=[^\s(\[{])[\[(](?=(?:" + _NOTE_WORDS + r")\b)"
 
 
 def check_glued_note(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for m in _GLUED_NOTE.finditer(ref.raw):
+    for m in _pattern(_GLUED_NOTE).finditer(ref.raw):
         start = m.start()
         close = "]" if m.group(0) == "[" else ")"
         end = ref.raw.find(close, start)
@@ -69,13 +74,15 @@ def check_glued_note(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # After an initial's period or a comma (`Killeen, N.et al.`, `Smith J,et al`), or right after a
 # name's initials (`Smith JRet al`): the space before `et al` is all that is missing.
-_GLUED_ET_AL = re.compile(r"(?:(?<=[.,;])|(?<=(?<![\w'’-])[A-Z])|(?<=(?<![\w'’-])[A-Z]{2})|(?<=(?<![\w'’-])[A-Z]{3}))"
-                          r"et\.?[ \t]+al\b")
+_GLUED_ET_AL = (
+    r"(?:(?<=[.,;])|(?<=(?<![\w'’-])[A-Z])|(?<=(?<![\w'’-])[A-Z]{2})|(?<=(?<![\w'’-])[A-Z]{3}))"
+    r"et\.?[ \t]+al\b"
+)
 
 
 def check_glued_et_al(ref: Reference, ctx: Context) -> Iterator[Finding]:
     raw = ref.raw
-    for m in _GLUED_ET_AL.finditer(raw):
+    for m in _pattern(_GLUED_ET_AL).finditer(raw):
         start = m.start()
         name_start = max(raw.rfind(" ", 0, start), raw.rfind("\t", 0, start)) + 1
         yield Finding(
@@ -98,14 +105,14 @@ _FUNCTION_WORDS = frozenset(
 _PARTICLES = frozenset("de da del della di du dos das le la van von der den ter ten mac mc al el bin ibn abu".split())
 # A lower-case word glued to a capitalised one, the whole a word of its own (not `eLife`, where
 # the lower-case part is one letter, nor `mRNA`/`siRNA`, where the rest is capitals).
-_CAMEL = re.compile(r"(?<![\w'’\-./])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’\-/])")
+_CAMEL = r"(?<![\w'’\-./])([a-z]{2,})([A-Z][a-z]{2,})(?![\w'’\-/])"
 # A capitalised word and a lower-case one of seven letters or more after it: the genus and a
 # glued epithet (checked further in Python: a lookbehind at every position is slow).
 _GENUS_EPITHET = re.compile(r"[A-Z][a-z]{3,} ([a-z]{7,})")
 # The endings of a Latin species epithet (`burgdorferi`, `coli`, `aureus`, `cerevisiae`).
 _EPITHET_END = ("i", "ae", "us", "um", "is", "a", "ans", "ens")
 # The genus before it: a capitalised word, or the capitalised end of a glued one (`uponBorrelia`).
-_GENUS = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{3,}$|(?<=[a-z])[A-Z][a-z]{3,}$")
+_GENUS = r"(?<![^\W\d_])[A-Z][a-z]{3,}$|(?<=[a-z])[A-Z][a-z]{3,}$"
 
 
 def _known(word: str) -> bool:
@@ -115,7 +122,7 @@ def _known(word: str) -> bool:
 # In a Title Case title: a short function word glued to its neighbour (`TheEducation`,
 # `EffectsOf`; not `LinkedIn`, `AddOn`); two content words (`PowerPoint`, `PubMed`,
 # `NeuroImage`) are names as often.
-_TITLE_CAMEL = re.compile(r"(?<![\w'’./])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w'’/])")
+_TITLE_CAMEL = r"(?<![\w'’./])([A-Z][a-z]+)([A-Z][a-z]+)(?![\w'’/])"
 _CAMEL_TAILS = frozenset("of and the for with from".split())
 
 
@@ -135,9 +142,9 @@ def _content_pair(left: str, right: str) -> bool:
 
 # A word glued to an acronym (`containingRNA`, `shortDNA`); not `mRNA`, `siRNA`, `lncRNA`,
 # `microRNA`, whose heads are no words of four letters or are prefixes.
-_ACRONYM_GLUE = re.compile(r"(?<![\w'’./])([a-z]{4,})([A-Z]{2,}s?)(?![\w'’/])")
+_ACRONYM_GLUE = r"(?<![\w'’./])([a-z]{4,})([A-Z]{2,}s?)(?![\w'’/])"
 # An acronym glued to a function word after it (`WASPand`, `DNAfor`).
-_ACRONYM_FUNCTION = re.compile(r"(?<![\w'’./])([A-Z]{2,})(and|the|for|with|from)(?![\w'’/])")
+_ACRONYM_FUNCTION = r"(?<![\w'’./])([A-Z]{2,})(and|the|for|with|from)(?![\w'’/])"
 
 
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]|[A-Z](?:and|the|for|with|from)\b")
@@ -146,19 +153,19 @@ _LOWER_UPPER = re.compile(r"[a-z][A-Z]|[A-Z](?:and|the|for|with|from)\b")
 def _camel(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
     if not _LOWER_UPPER.search(title):
         return  # the common case: no seam between cases anywhere in the title
-    for m in _ACRONYM_FUNCTION.finditer(title):
+    for m in _pattern(_ACRONYM_FUNCTION).finditer(title):
         yield Finding(
             local(ref, offset + m.start(), offset + m.end()),
             f"`{m.group(0)}`: `{m.group(1)}` and `{m.group(2)}` glued together (a lost space?)",
         )
-    for m in _ACRONYM_GLUE.finditer(title):
+    for m in _pattern(_ACRONYM_GLUE).finditer(title):
         left = m.group(1)
         if left not in _PREFIXES_OF_WORDS and _known(left):
             yield Finding(
                 local(ref, offset + m.start(), offset + m.end()),
                 f"`{m.group(0)}`: `{left}` and `{m.group(2)}` glued together (a lost space?)",
             )
-    for m in _TITLE_CAMEL.finditer(title):
+    for m in _pattern(_TITLE_CAMEL).finditer(title):
         left, right = m.group(1), m.group(2)
         if title[m.end() : m.end() + 1] == ":":
             continue  # a tool's name opening its own paper (`CloudBurst: highly sensitive ...`)
@@ -171,7 +178,7 @@ def _camel(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
                 local(ref, offset + m.start(), offset + m.end()),
                 f"`{m.group(0)}`: `{left}` and `{right}` glued together (a lost space?)",
             )
-    for m in _CAMEL.finditer(title):
+    for m in _pattern(_CAMEL).finditer(title):
         left, right = m.group(1), m.group(2)
         if left in _PARTICLES or left in _PREFIXES_OF_WORDS or not _known(left):
             continue
@@ -213,7 +220,7 @@ def _binomial(ref: Reference, title: str, offset: int) -> Iterator[Finding]:
         if not _bounded(title, start, end, "_'’-./") or _known(word):
             continue
         previous = title[: start].rstrip().rsplit(" ", 1)[-1]
-        genus = _GENUS.search(previous)
+        genus = _pattern(_GENUS).search(previous)
         if genus is None or vocab.is_common_word(genus.group(0)):
             continue  # an epithet follows its genus (`Borrelia burgdorferi`)
         k = _epithet_split(word)
@@ -319,11 +326,11 @@ def _split(word: str, opening: bool = False, hyphened: bool = False) -> int:
 # a tail of five letters or more that is no adjective or abstract noun (`-ous`, `-ive`, `-al`,
 # `-ence` ...) is taken for a glued word.
 _PREFIX_LIKE_HEADS = frozenset(("in", "on", "to"))
-_NEGATABLE = re.compile(r"(?:ous|ive|ent|ant|ible|able|ate|al|ic|ence|ance|ity|ion|ing|ed|er|ly|ure)$")
+_NEGATABLE = r"(?:ous|ive|ent|ant|ible|able|ate|al|ic|ence|ance|ity|ion|ing|ed|er|ly|ure)$"
 
 
 def _glued_after_prefix_like(tail: str) -> bool:
-    return len(tail) >= 5 and not _NEGATABLE.search(tail) and vocab.is_common_word(tail)
+    return len(tail) >= 5 and not _pattern(_NEGATABLE).search(tail) and vocab.is_common_word(tail)
 
 
 # A preposition or conjunction glued to the article or determiner after it (`ofthe`, `usingthe`,
@@ -396,14 +403,13 @@ def check_glued_words(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # A tag is its name and attributes (`<span class="x">`), not any text between `<` and `>`
 # (`0<a and b>2`).
-_TAG = re.compile(
-    r"<(/?)(i|b|em|strong|sup|sub|u|sc|span|br|p|a|italic|bold)"
-    r"(?:\s+[a-zA-Z-]+=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+)){0,4}\s*/?>",
-    re.IGNORECASE,
+_TAG = (
+    r"(?i)<(/?)(i|b|em|strong|sup|sub|u|sc|span|br|p|a|italic|bold)"
+    r"(?:\s+[a-zA-Z-]+=(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+)){0,4}\s*/?>"
 )
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});")
-_TEX_COMMAND = re.compile(r"\\(textit|textbf|emph|textsc|textsuperscript|textsubscript|textrm|mathrm)\{([^{}\\]*)\}")
-_TEX_GROUP = re.compile(r"\{\\(it|em|bf|sc|sl|itshape|bfseries)\s+([^{}\\]*)\}")
+_ENTITY = r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#[xX][0-9a-fA-F]{1,6});"
+_TEX_COMMAND = r"\\(textit|textbf|emph|textsc|textsuperscript|textsubscript|textrm|mathrm)\{([^{}\\]*)\}"
+_TEX_GROUP = r"\{\\(it|em|bf|sc|sl|itshape|bfseries)\s+([^{}\\]*)\}"
 _MARKUP_HINT = re.compile(r"</?[a-zA-Z]|&#?[a-zA-Z0-9]{2,8};")
 _TEX_HINT = re.compile(r"\\[a-z]{2,}\{|\{\\[a-z]")
 
@@ -413,7 +419,7 @@ def check_markup(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _MARKUP_HINT.search(raw):
         return
     yield from _tags(ref)
-    for m in _ENTITY.finditer(raw):
+    for m in _pattern(_ENTITY).finditer(raw):
         char = html.unescape(m.group(0))
         if char == m.group(0):
             continue  # not an entity HTML knows (`&Co;`)
@@ -423,7 +429,7 @@ def check_markup(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 
 def check_tex(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for pattern, shape in ((_TEX_COMMAND, "\\{}{{...}}"), (_TEX_GROUP, "{{\\{} ...}}")):
+    for pattern, shape in ((_pattern(_TEX_COMMAND), "\\{}{{...}}"), (_pattern(_TEX_GROUP), "{{\\{} ...}}")):
         for m in pattern.finditer(ref.raw):
             span = local(ref, m.start(), m.end())
             yield Finding(
@@ -436,7 +442,7 @@ def check_tex(ref: Reference, ctx: Context) -> Iterator[Finding]:
 def _tags(ref: Reference) -> Iterator[Finding]:
     """Each tag, fixed by removing it with its partner when the two enclose plain text."""
     raw = ref.raw
-    tags = list(_TAG.finditer(raw))
+    tags = list(_pattern(_TAG).finditer(raw))
     paired: set[int] = set()
     for i, m in enumerate(tags):
         if m.group(1) or i in paired:
@@ -470,14 +476,12 @@ _PREFIXES = (
 )
 # `1deoxysphingolipids`, `1,25dihydroxyvitamin`, `3′deoxy`: digits, then the prefix, then more of
 # the name. Not inside a word or a number (`H2amino`, `2019.5methyl`).
-_LOCANT = re.compile(
-    r"(?<![\w.,\-/′'])(\d{1,2}(?:,\d{1,2})*[′']?)(?=(?:" + _PREFIXES + r")[a-z(\[\-])"
-)
+_LOCANT = r"(?<![\w.,\-/′'])(\d{1,2}(?:,\d{1,2})*[′']?)(?=(?:" + _PREFIXES + r")[a-z(\[\-])"
 _LOCANT_HINT = re.compile(r"\d[′']?(?:" + _PREFIXES + r")")
 
 
 def check_locant(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for m in _LOCANT.finditer(ref.raw):
+    for m in _pattern(_LOCANT).finditer(ref.raw):
         word_end = m.end()
         while word_end < len(ref.raw) and (ref.raw[word_end].isalnum() or ref.raw[word_end] in "-()[],′'"):
             word_end += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
 from ..model import LIST_FORMATS, Edit, Fix, Reference
@@ -25,6 +26,10 @@ _DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/\S*")
 _CLOSERS = {")": "(", "]": "["}
 _LABEL = r"(?:doi|DOI|Doi)\.?[ \t]*:?[ \t]*"
 _URL = r"https?://(?:dx\.)?doi\.org/"
+
+# The patterns of rules whose trigger a list may never fire (I001, I004, I005) are compiled at
+# their first use, not at import: start-up is paid by every run, and most lists need few of them.
+_pattern = cache(re.compile)
 
 
 class Doi(NamedTuple):
@@ -74,11 +79,11 @@ def normal_doi(text: str) -> str:
 
 # --- I001 a prefix written twice ------------------------------------------------------------
 
-_DOUBLED = re.compile(rf"(?P<first>{_LABEL}|{_URL})(?P<second>{_LABEL}|{_URL})(?=10\.\d)")
+_DOUBLED = rf"(?P<first>{_LABEL}|{_URL})(?P<second>{_LABEL}|{_URL})(?=10\.\d)"
 
 
 def check_doubled_prefix(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for m in _DOUBLED.finditer(ref.raw):
+    for m in _pattern(_DOUBLED).finditer(ref.raw):
         first, second = m.group("first"), m.group("second")
         if first.startswith("http") and not second.startswith("http"):
             drop = m.span("second")  # `https://doi.org/doi:10...`: the label breaks the link
@@ -204,17 +209,17 @@ def check_doi_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- I004 a DOI that disagrees with its own citation ---------------------------------------
 
-_ARTICLE = re.compile(r"\s*([A-Za-z]{0,2})(\d+)")
-_PAGE_COUNT = re.compile(r"\s*1\s*[-–—]\s*\d+\s*$")
+_ARTICLE = r"\s*([A-Za-z]{0,2})(\d+)"
+_PAGE_COUNT = r"\s*1\s*[-–—]\s*\d+\s*$"
 
 
 def _article(ref: Reference) -> int | None:
     """The article number (or first page) the citation gives; None for a page count `1-15`,
     which some exports print for article-numbered journals."""
     pages = ref.get("pages")
-    if pages is None or _PAGE_COUNT.match(pages.value):
+    if pages is None or _pattern(_PAGE_COUNT).match(pages.value):
         return None
-    m = _ARTICLE.match(pages.value)
+    m = _pattern(_ARTICLE).match(pages.value)
     return int(m.group(2)) if m else None
 
 
@@ -230,36 +235,44 @@ class Scheme(NamedTuple):
     journals: re.Pattern[str] | None  # the journal names its DOIs belong to (None: too many to say)
 
 
-_SCHEMES = (
-    Scheme("PLOS", re.compile(r"10\.1371/journal\.p[a-z]{3}\.(\d+)", re.I), (7,),
-           re.compile(r"plos|public library of science", re.I)),
-    Scheme("eLife", re.compile(r"10\.7554/elife\.(\d+)(?:\.\d+)?", re.I), (5, 6), re.compile(r"elife", re.I)),
-    Scheme("Frontiers", re.compile(r"10\.3389/f[a-z]+\.(\d{4})\.(\d+)", re.I), (5, 6), re.compile(r"\bfront", re.I)),
-    Scheme("MDPI", re.compile(r"10\.3390/[a-z]+(\d+)", re.I), (), None),
-    Scheme("Cochrane", re.compile(r"10\.1002/14651858\.cd(\d+)(?:\.pub\d+)?", re.I), (6,),
-           re.compile(r"cochrane", re.I)),
-    Scheme("Sci Rep", re.compile(r"10\.1038/srep(\d+)", re.I), (5,), re.compile(r"sci\.? ?rep|scientific reports", re.I)),
-    Scheme("Nat Commun", re.compile(r"10\.1038/ncomms(\d+)", re.I), (4, 5),
-           re.compile(r"nat\.? commun|nature communications", re.I)),
-    Scheme("BMC", re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-(\d+)-(\d+)", re.I), (), None),
-)
-_CD = re.compile(r"\bCD(\d{6})\b")
+@cache
+def _schemes() -> tuple[Scheme, ...]:
+    """The publishers' DOI schemes (compiled when I004 first meets one of their DOIs)."""
+    return (
+        Scheme("PLOS", re.compile(r"10\.1371/journal\.p[a-z]{3}\.(\d+)", re.I), (7,),
+               re.compile(r"plos|public library of science", re.I)),
+        Scheme("eLife", re.compile(r"10\.7554/elife\.(\d+)(?:\.\d+)?", re.I), (5, 6), re.compile(r"elife", re.I)),
+        Scheme("Frontiers", re.compile(r"10\.3389/f[a-z]+\.(\d{4})\.(\d+)", re.I), (5, 6), re.compile(r"\bfront", re.I)),
+        Scheme("MDPI", re.compile(r"10\.3390/[a-z]+(\d+)", re.I), (), None),
+        Scheme("Cochrane", re.compile(r"10\.1002/14651858\.cd(\d+)(?:\.pub\d+)?", re.I), (6,),
+               re.compile(r"cochrane", re.I)),
+        Scheme("Sci Rep", re.compile(r"10\.1038/srep(\d+)", re.I), (5,), re.compile(r"sci\.? ?rep|scientific reports", re.I)),
+        Scheme("Nat Commun", re.compile(r"10\.1038/ncomms(\d+)", re.I), (4, 5),
+               re.compile(r"nat\.? commun|nature communications", re.I)),
+        Scheme("BMC", re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-(\d+)-(\d+)", re.I), (), None),
+    )  # fmt: skip
+
+
+_CD = r"\bCD(\d{6})\b"
 
 
 # DOIs of a fixed shape whose number the citation does not give (Springer Nature's
 # s41598-020-12345-6, whose year and article sequence are not the citation's; BMC's
 # 1471-2105-10-316 with its article part): only a DOI cut short is told. 85 of the corpus's 87
 # s-DOIs have the shape (the other two have text glued after it); all 27 ISSN-form BMC DOIs.
-_SHAPES = (
-    ("Springer Nature", re.compile(r"10\.(?:1186|1038|1007)/s\d{5}-", re.I),
-     re.compile(r"10\.(?:1186|1038|1007)/s\d{5}-\d{3}-\d{4,5}-[0-9a-z](?![\w-])", re.I)),
-    ("BMC", re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-", re.I),
-     re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-\d+-[0-9a-z]", re.I)),
-)
+@cache
+def _shapes() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """(publisher, the shape's start, the whole shape)."""
+    return (
+        ("Springer Nature", re.compile(r"10\.(?:1186|1038|1007)/s\d{5}-", re.I),
+         re.compile(r"10\.(?:1186|1038|1007)/s\d{5}-\d{3}-\d{4,5}-[0-9a-z](?![\w-])", re.I)),
+        ("BMC", re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-", re.I),
+         re.compile(r"10\.1186/\d{4}-\d{3}[\dx]-\d+-[0-9a-z]", re.I)),
+    )  # fmt: skip
 
 
 def _scheme(doi: Doi) -> tuple[Scheme, re.Match[str]] | None:
-    for scheme in _SCHEMES:
+    for scheme in _schemes():
         m = scheme.pattern.fullmatch(doi.value)
         if m:
             return scheme, m
@@ -268,7 +281,7 @@ def _scheme(doi: Doi) -> tuple[Scheme, re.Match[str]] | None:
 
 def _misshapen(doi: Doi) -> str | None:
     """A DOI shorter than its publisher's fixed shape, whatever the citation says."""
-    for publisher, start, whole in _SHAPES:
+    for publisher, start, whole in _shapes():
         if start.match(doi.value) and not whole.match(doi.value):
             return f"a {publisher} DOI of this form is longer: this one is cut short"
     found = _scheme(doi)
@@ -323,7 +336,7 @@ def _disagreement(ref: Reference, doi: Doi) -> str | None:
             return _says(name, f"the year {m.group(1)}", year.value[:4])
         return None
     if name == "Cochrane":
-        cited = [c for c in _CD.findall(ref.raw[: doi.start] + " " + ref.raw[doi.end :]) if c != number]
+        cited = [c for c in _pattern(_CD).findall(ref.raw[: doi.start] + " " + ref.raw[doi.end :]) if c != number]
         return _says(name, f"review CD{number}", f"CD{cited[0]}") if cited else None
     if name == "BMC":  # 10.1186/1471-2180-11-174: volume 11, article 174
         vol, art = int(m.group(1)), n
@@ -375,11 +388,11 @@ def check_doi_citation(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- I005 PMIDs and PMCIDs of the wrong shape -----------------------------------------------
 
-_PMID = re.compile(r"\b(?P<label>PMID|PubMed(?:[ \t]+ID)?)(?![ \t]+Central)[ \t]*:?[ \t]*(?P<id>[A-Za-z0-9]*\d[A-Za-z0-9]*)")
-_PMCID = re.compile(r"\bPMCID[ \t]*:?[ \t]*(?P<id>[A-Za-z0-9]*\d[A-Za-z0-9]*)")
-_GOOD_PMID = re.compile(r"[1-9]\d{0,7}")
-_GOOD_PMCID = re.compile(r"PMC[1-9]\d{0,8}")
-_DOUBLED_PMC = re.compile(r"PMC(?:PMC|Pmc|pmc)([1-9]\d{0,8})")
+_PMID = r"\b(?P<label>PMID|PubMed(?:[ \t]+ID)?)(?![ \t]+Central)[ \t]*:?[ \t]*(?P<id>[A-Za-z0-9]*\d[A-Za-z0-9]*)"
+_PMCID = r"\bPMCID[ \t]*:?[ \t]*(?P<id>[A-Za-z0-9]*\d[A-Za-z0-9]*)"
+_GOOD_PMID = r"[1-9]\d{0,7}"
+_GOOD_PMCID = r"PMC[1-9]\d{0,8}"
+_DOUBLED_PMC = r"PMC(?:PMC|Pmc|pmc)([1-9]\d{0,8})"
 
 
 def _pmid_problem(value: str) -> str:
@@ -394,17 +407,17 @@ def _pmid_problem(value: str) -> str:
 
 def check_pubmed_ids(ref: Reference, ctx: Context) -> Iterator[Finding]:
     raw = ref.raw
-    for m in _PMID.finditer(raw):
+    for m in _pattern(_PMID).finditer(raw):
         value = m.group("id")
-        if _GOOD_PMID.fullmatch(value):
+        if _pattern(_GOOD_PMID).fullmatch(value):
             continue
         yield Finding(local(ref, m.start("id"), m.end("id")), f"`{value}` is not a PMID: {_pmid_problem(value)}")
-    for m in _PMCID.finditer(raw):
+    for m in _pattern(_PMCID).finditer(raw):
         value = m.group("id")
-        if _GOOD_PMCID.fullmatch(value):
+        if _pattern(_GOOD_PMCID).fullmatch(value):
             continue
         span = local(ref, m.start("id"), m.end("id"))
-        doubled = _DOUBLED_PMC.fullmatch(value)
+        doubled = _pattern(_DOUBLED_PMC).fullmatch(value)
         if doubled:
             # `PMCPMC3640091`, `PMCPmc3640091`: a reference manager added `PMC` to a field that had
             # it (EndNote's PubMed import); the number is intact.

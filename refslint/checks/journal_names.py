@@ -73,12 +73,18 @@ def _journal_name(ref: Reference) -> tuple[str, Span] | None:
     return (value, journal.span) if value else None
 
 
-@lru_cache(maxsize=1 << 14)
 def verdict(name: str, prefer_full: bool = False, nlm_list: bool = False) -> Verdict:
     """The catalogue's verdict on a journal name; `prefer_full`: the list writes journals in
     full, so a case variant takes the full title's case; `nlm_list`: the list prints NLM
     abbreviations, so a full title with the NLM form's very words takes its case (`PloS One`,
     the catalogue's title, is `PLoS One` among NLM abbreviations)."""
+    # Always three positional arguments: `lru_cache` keys `verdict(name)` and `verdict(name,
+    # False, False)` apart, and J003 and J006-J009 would each work the same name out again.
+    return _verdict(name, prefer_full, nlm_list)
+
+
+@lru_cache(maxsize=1 << 14)
+def _verdict(name: str, prefer_full: bool, nlm_list: bool) -> Verdict:
     matches = catalogue.lookup_all(name)
     if matches:
         # (A title's words may start in either case, but not its first word: `science`, `lancet`.)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import NamedTuple
 
 from ..model import LIST_FORMATS, Reference, Span
@@ -102,13 +103,27 @@ _IDS = (
 )
 _STAMPS = rf"\[Epub\s+ahead\s+of\s+print\]|Epub\s+(?:ahead\s+of\s+print\s+)?{_DATE}|Published(?:\s+online)?:?\s+{_DATE}"
 _ITEM = rf"(?:{_IDS}|{_STAMPS})"
-# A run of residue: items one after the other, with the punctuation PubMed puts between them.
-_RESIDUE = re.compile(rf"(?<![\w/])(?:{_ITEM})(?:\s*(?:[.;,]\s*)?(?:{_ITEM}))*(?:\s*[.;,])?")
-_STAMP_ONLY = re.compile(rf"(?:(?:{_STAMPS})\s*(?:[.;,]\s*)?)+")
-# PubMed Central holds only some articles (open access, funded research), so a list that gives
-# PMCIDs gives them to a few references: PMCIDs alone are no sign of pasted residue.
-_PMID_OR_STAMP = re.compile(rf"PMID|{_STAMPS}")
 _HINT = re.compile(r"PMID|PMCID|Epub|Published")
+
+
+class _ResiduePatterns(NamedTuple):
+    residue: re.Pattern[str]
+    stamp_only: re.Pattern[str]
+    pmid_or_stamp: re.Pattern[str]
+
+
+@cache
+def _residue_patterns() -> _ResiduePatterns:
+    """The patterns that read residue, compiled at their first use: ~5,800 characters of
+    expression (a few milliseconds of start-up), needed only by a reference `_HINT` finds."""
+    return _ResiduePatterns(
+        # A run of residue: items one after the other, with the punctuation PubMed puts between them.
+        re.compile(rf"(?<![\w/])(?:{_ITEM})(?:\s*(?:[.;,]\s*)?(?:{_ITEM}))*(?:\s*[.;,])?"),
+        re.compile(rf"(?:(?:{_STAMPS})\s*(?:[.;,]\s*)?)+"),
+        # PubMed Central holds only some articles (open access, funded research), so a list that
+        # gives PMCIDs gives them to a few references: PMCIDs alone are no sign of pasted residue.
+        re.compile(rf"PMID|{_STAMPS}"),
+    )
 
 
 def summarize_residue(ref: Reference) -> Mark | tuple[Mark, ...] | str | None:
@@ -123,15 +138,16 @@ def summarize_residue(ref: Reference) -> Mark | tuple[Mark, ...] | str | None:
     if not _HINT.search(raw, after):
         return sys.intern(ref.style)
     printed = "volume" in ref.fields and "pages" in ref.fields
+    patterns = _residue_patterns()
     marks, neutral = [], False
-    for m in _RESIDUE.finditer(raw, after):
+    for m in patterns.residue.finditer(raw, after):
         end = m.end()
         while raw[end - 1].isspace():
             end -= 1
-        if not printed and _STAMP_ONLY.fullmatch(raw, m.start(), end):
+        if not printed and patterns.stamp_only.fullmatch(raw, m.start(), end):
             # `Epub 2019 Oct 1` dates an article not yet in print: a locator, not residue.
             continue
-        if not _PMID_OR_STAMP.search(raw, m.start(), end):
+        if not patterns.pmid_or_stamp.search(raw, m.start(), end):
             neutral = True
             continue
         marks.append(_mark(ref, m.start(), end))
