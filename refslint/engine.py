@@ -455,7 +455,7 @@ def _list_rule_in_worker(code: str) -> Findings:
     (linter,) = worker_state()
     linter.diagnostics = Findings(linter.bounds)
     linter._list_rule(next(rule for rule in linter.listed if rule.code == code))
-    return linter.diagnostics.pack()
+    return linter.diagnostics.pack(always=True)
 
 
 def _partial_journal(ref: Reference) -> bool:

@@ -79,10 +79,14 @@ class Findings(Sequence[Diagnostic]):
             self.extend(other)
             return
         for b in range(len(self.bounds)):
-            if other._packed[b] or other._live[b]:
+            if other._packed[b]:
                 self._pack(b)  # what is here goes first
                 self._packed[b].extend(other._packed[b])
                 self._live[b] = list(other._live[b])
+            elif other._live[b]:  # (packing here first would pickle every small store merged)
+                self._live[b].extend(other._live[b])
+                if len(self._live[b]) >= PACK_AT:
+                    self._pack(b)
         self._count += other._count
         self.problems += other.problems
 

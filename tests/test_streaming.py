@@ -143,3 +143,25 @@ def test_an_output_file_holds_the_same_report(tmp_path, monkeypatch, capsys):
     for fmt in FORMATS:
         assert _streamed(capsys, ["--format", fmt, "-o", "report.out", *paths]) == ""
         assert (tmp_path / "report.out").read_text(encoding="utf-8") == _expected(paths, fmt), fmt
+
+
+def test_stores_merged_packed_or_live_keep_the_order_findings_were_added():
+    """Findings stores merged one after another (a worker's part, a list rule's findings), some
+    packed and some live, read back in report order, ties in the order they were added."""
+    import random
+
+    from refslint.model import Diagnostic, Span
+
+    rnd = random.Random(2)
+    bounds = (0, 50, 120)
+    added: list[Diagnostic] = []
+    whole = findings.Findings(bounds)
+    for n in range(40):
+        store = findings.Findings(bounds)
+        for k in range(rnd.randint(0, 30)):
+            start = rnd.randint(0, 160)
+            d = Diagnostic("f.txt", rnd.choice(["A001", "B002"]), "x", f"{n}-{k}", Span(start, start + 1), "error")
+            store.add(d)
+            added.append(d)
+        whole.merge(store.pack(always=rnd.random() < 0.5))
+    assert list(whole) == sorted(added, key=findings.sort_key)
