@@ -5,6 +5,7 @@ ways, `, and` before the last author, a surname without initials, initials read 
 from __future__ import annotations
 
 import re
+import struct
 import sys
 import unicodedata
 from array import array
@@ -73,15 +74,21 @@ _PARTICLE = re.compile(
 )
 
 
+# A name's span in NameUses.bounds: its start and end, 8 bytes each.
+_BOUNDS = struct.Struct("qq")
+
+
 class NameUses:
     """The personal names of one reference, kept compactly: a long list holds millions of them
     until its list rules run (as NameUse objects they took 1.5 KB a reference: 3 GB for a
     million). The checks read the tuples and make a NameUse (use(i)) only for a name they
-    report or keep: making one per name took most of their time."""
+    report or keep: making one per name took most of their time. The names' spans are kept
+    as bytes (an array pickled and unpickled several times slower, and a long list's
+    summaries are pickled once and unpickled for each rule)."""
 
     __slots__ = ("bounds", "families", "index", "initials", "ref")
 
-    def __init__(self, index: int, ref: str, families: tuple[str, ...], initials: tuple[str, ...], bounds: array):
+    def __init__(self, index: int, ref: str, families: tuple[str, ...], initials: tuple[str, ...], bounds: bytes):
         self.index, self.ref, self.families, self.initials, self.bounds = index, ref, families, initials, bounds
 
     def __len__(self) -> int:
@@ -89,8 +96,8 @@ class NameUses:
 
     def use(self, i: int) -> NameUse:
         """The reference's i-th name."""
-        bounds = self.bounds
-        return NameUse(self.index, self.ref, self.families[i], self.initials[i], Span(bounds[2 * i], bounds[2 * i + 1]))
+        span = Span(*_BOUNDS.unpack_from(self.bounds, i * _BOUNDS.size))
+        return NameUse(self.index, self.ref, self.families[i], self.initials[i], span)
 
     def __reduce__(self):  # (sent back from worker processes)
         return NameUses, (self.index, self.ref, self.families, self.initials, self.bounds)
@@ -107,10 +114,16 @@ def summarize_names(ref: Reference) -> NameUses | None:
     return NameUses(
         ref.index,
         intern(ref_name(ref)),
-        tuple(intern(a.family) for a in names),
-        tuple(intern(_initials(a.initials)) for a in names),
-        array("q", [n for a in names for n in (a.span.start, a.span.end)]),
+        tuple([intern(a.family) for a in names]),
+        tuple([_compact_initials(a.initials) for a in names]),
+        array("q", [n for a in names for n in a.span]).tobytes(),
     )
+
+
+@lru_cache(maxsize=4096)
+def _compact_initials(initials: str) -> str:
+    """`A. B.` -> `AB`, interned: a list writes the same few hundred initials again and again."""
+    return sys.intern(_initials(initials))
 
 
 def _is_caps(family: str) -> bool:
