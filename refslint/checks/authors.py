@@ -108,7 +108,8 @@ def _author_count(ref: Reference) -> tuple[int, bool]:
     # named after et al. (`Walsh M, ..., et al; PEXIVAS Investigators`): et al. stands for the
     # authors not listed before it.
     text = ref.fields["authors"].value
-    if _INVERTED.search(text) or _has_letterless_piece(ref):
+    # (An inverted name's initials have periods: most lists' text has none, so no search.)
+    if ("." in text and _INVERTED.search(text)) or _has_letterless_piece(ref):
         et_al = ref.et_al
         end = et_al.span.start if et_al is not None else ref.fields["authors"].span.end
         n = sum(1 for a in ref.authors if _LETTER.search(a.text) and not _SUFFIX_PIECE.fullmatch(a.text)
@@ -117,7 +118,8 @@ def _author_count(ref: Reference) -> tuple[int, bool]:
     has_et_al = ("al" in text or "others" in text) and _ET_AL_TEXT.search(text) is not None
     cut = _ET_AL_CUT.search(text) if has_et_al else None
     head = text[: cut.start()] if cut is not None else text
-    n = sum(1 for piece in _LETTERED_PIECE.findall(head) if not _SUFFIX_PIECE.fullmatch(piece))
+    pieces = _LETTERED_PIECE.findall(head)
+    n = len(pieces) - sum(map(bool, map(_SUFFIX_PIECE.fullmatch, pieces)))  # (map: no Python call a piece)
     if has_et_al and cut is None and _ET_AL_OWN_PIECE.search(text):
         n -= 1
     return n, has_et_al
