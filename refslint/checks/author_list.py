@@ -5,13 +5,12 @@ ways, `, and` before the last author, a surname without initials, initials read 
 from __future__ import annotations
 
 import re
-import struct
 import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Set
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..model import LIST_FORMATS, Reference, Related, Span
@@ -74,17 +73,13 @@ _PARTICLE = re.compile(
 )
 
 
-# A name's span in NameUses.bounds: its start and end, 8 bytes each.
-_BOUNDS = struct.Struct("qq")
-
-
 class NameUses:
     """The personal names of one reference, kept compactly: a long list holds millions of them
     until its list rules run (as NameUse objects they took 1.5 KB a reference: 3 GB for a
     million). The checks read the tuples and make a NameUse (use(i)) only for a name they
-    report or keep: making one per name took most of their time. The names' spans are kept
-    as bytes (an array pickled and unpickled several times slower, and a long list's
-    summaries are pickled once and unpickled for each rule)."""
+    report or keep: making one per name took most of their time. The names' spans (start,
+    end) are kept as the bytes of an array of int64 (an array pickled and unpickled several
+    times slower, and a long list's summaries are pickled once and unpickled for each rule)."""
 
     __slots__ = ("bounds", "families", "index", "initials", "ref")
 
@@ -96,7 +91,8 @@ class NameUses:
 
     def use(self, i: int) -> NameUse:
         """The reference's i-th name."""
-        span = Span(*_BOUNDS.unpack_from(self.bounds, i * _BOUNDS.size))
+        bounds = memoryview(self.bounds).cast("q")
+        span = Span(bounds[2 * i], bounds[2 * i + 1])
         return NameUse(self.index, self.ref, self.families[i], self.initials[i], span)
 
     def __reduce__(self):  # (sent back from worker processes)
@@ -260,7 +256,10 @@ def _particle_as_initial(records: list[NameUses], families: set[str], ctx: Conte
 
 # --- A005: `, and` before the last author in an NLM list --------------------------------------------
 
-_JOINER = re.compile(r"^,?\s*(and|&)\s+$")
+
+@cache
+def _joiner() -> re.Pattern[str]:  # (compiled on first use: only for `and` or `&` in an NLM list)
+    return re.compile(r"^,?\s*(and|&)\s+$")
 
 
 def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -277,7 +276,7 @@ def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
         return
     prev, last = names[-2], names[-1]
     gap = Span(prev.span.end, last.span.start)
-    m = _JOINER.match(ref.text_of(gap))
+    m = _joiner().match(ref.text_of(gap))
     if m is None:
         return
     variant = "and" if m.group(1) == "and" else "ampersand"
@@ -293,7 +292,10 @@ def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- A006: a surname without initials ---------------------------------------------------------------
 
-_BARE_SURNAME = re.compile(r"[A-Z][a-z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?")
+
+@cache
+def _bare_surname() -> re.Pattern[str]:  # (compiled on first use: only for a name without initials)
+    return re.compile(r"[A-Z][a-z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?")
 
 
 _NOT_NAMES = {"Jr", "Jnr", "Sr", "Snr", "Others", "Editors", "Eds", "Ed"}
@@ -314,7 +316,7 @@ def summarize_bare(ref: Reference) -> BareNames | None:
             personal += 1
         elif (
             not a.group and not a.family and a.text not in _NOT_NAMES
-            and _BARE_SURNAME.fullmatch(a.text) and not lexer.GROUP.search(a.text)
+            and _bare_surname().fullmatch(a.text) and not lexer.GROUP.search(a.text)
         ):
             bare.append((a.text, a.span))
     if not personal:
@@ -419,14 +421,17 @@ def _initials_partner(use: NameUse, other: NameUse, ctx: Context) -> Finding:
 
 # --- A008: `Brewer HB, Jr` --------------------------------------------------------------------------
 
-_COMMA_SUFFIX = re.compile(r",(\s*)(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?$")
+
+@cache
+def _comma_suffix() -> re.Pattern[str]:  # (compiled on first use: only for references its trigger finds)
+    return re.compile(r",(\s*)(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?$")
 
 
 def check_suffix_comma(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if "authors" not in ref.fields or not _compact_style(ctx) or not _compact_ref(ref):
         return
     for a in ref.authors:
-        m = _COMMA_SUFFIX.search(a.text) if a.initials else None
+        m = _comma_suffix().search(a.text) if a.initials else None
         if m is None:
             continue
         comma = Span(a.span.start + m.start(), a.span.start + m.start(1) + len(m.group(1)))
