@@ -307,27 +307,29 @@ class BareNames(NamedTuple):
     bare: tuple[tuple[str, Span], ...]  # surnames standing alone
 
 
-def summarize_bare(ref: Reference) -> BareNames | None:
+def summarize_bare(ref: Reference) -> BareNames | bool | None:
+    """The surnames standing alone in a reference with personal names; False for such a
+    reference without any, the common case (it counts towards the list's size, and a bare
+    False costs nothing to pickle and keep)."""
     if "authors" not in ref.fields or ref.memo.get("name-form") not in ("NAMES_COMPACT", "NAMES_LOOSE"):
         return None
-    personal, bare = 0, []
-    for a in ref.authors:
-        if a.initials:
-            personal += 1
-        elif (
-            not a.group and not a.family and a.text not in _NOT_NAMES
-            and _bare_surname().fullmatch(a.text) and not lexer.GROUP.search(a.text)
-        ):
-            bare.append((a.text, a.span))
+    authors = ref.authors
+    others = [a for a in authors if not a.initials]
+    personal = len(authors) - len(others)
     if not personal:
         return None  # a group author, or a list in no name form: nothing to compare with
-    return BareNames(ref.index, personal, tuple(bare))
+    bare = tuple(
+        (a.text, a.span) for a in others
+        if not a.group and not a.family and a.text not in _NOT_NAMES
+        and _bare_surname().fullmatch(a.text) and not lexer.GROUP.search(a.text)
+    )
+    return BareNames(ref.index, personal, bare) if bare else False
 
 
-def check_bare_surname(records: list[BareNames], ctx: Context) -> Iterator[Finding]:
+def check_bare_surname(records: list[BareNames | bool], ctx: Context) -> Iterator[Finding]:
     if not _compact_style(ctx):
         return
-    flagged = [r for r in records if r.bare]
+    flagged = [r for r in records if isinstance(r, BareNames)]
     # Only in a list whose names carry initials: a handful of references, not a habit.
     if not flagged or len(records) < 5 or len(flagged) > max(1, len(records) // 20):
         return
