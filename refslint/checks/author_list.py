@@ -8,9 +8,9 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections import defaultdict
-from collections.abc import Iterator
-from functools import lru_cache
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Set
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..model import LIST_FORMATS, Reference, Related, Span
@@ -37,14 +37,21 @@ _MARKS = re.compile(r"[\s'’‘ʼ`´.\-]")
 def name_key(family: str) -> str:
     """A surname without case, accents, apostrophes, spaces and hyphens: `Lötsch` and `Lotsch`,
     `O'Brien` and `OBrien`, `Van der Berg` and `Vanderberg` have one key."""
+    if family.isascii() and family.isalpha():
+        return family.lower()  # (most surnames: nothing to fold or drop)
     folded = _MARKS.sub("", family.lower().translate(_LETTER_FOLDS))
     if folded.isascii():
         return folded
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
+_INITIAL_MARKS = re.compile(r"[\s.\-]")
+
+
 def _initials(initials: str) -> str:
-    return re.sub(r"[\s.\-]", "", initials).upper()
+    if initials.isalpha():
+        return initials.upper()  # (`AB`: no period, space or hyphen to drop)
+    return _INITIAL_MARKS.sub("", initials).upper()
 
 
 # --- A004: one person spelled two ways ------------------------------------------------------------
@@ -69,20 +76,24 @@ _PARTICLE = re.compile(
 class NameUses:
     """The personal names of one reference, kept compactly: a long list holds millions of them
     until its list rules run (as NameUse objects they took 1.5 KB a reference: 3 GB for a
-    million). Iterating gives the NameUse objects, made when a check asks."""
+    million). The checks read the tuples and make a NameUse (use(i)) only for a name they
+    report or keep: making one per name took most of their time. The names' spans (start,
+    end) are kept as the bytes of an array of int64 (an array pickled and unpickled several
+    times slower, and a long list's summaries are pickled once and unpickled for each rule)."""
 
     __slots__ = ("bounds", "families", "index", "initials", "ref")
 
-    def __init__(self, index: int, ref: str, families: tuple[str, ...], initials: tuple[str, ...], bounds: array):
+    def __init__(self, index: int, ref: str, families: tuple[str, ...], initials: tuple[str, ...], bounds: bytes):
         self.index, self.ref, self.families, self.initials, self.bounds = index, ref, families, initials, bounds
 
     def __len__(self) -> int:
         return len(self.families)
 
-    def __iter__(self) -> Iterator[NameUse]:
-        bounds = self.bounds
-        for i, (family, initials) in enumerate(zip(self.families, self.initials, strict=True)):
-            yield NameUse(self.index, self.ref, family, initials, Span(bounds[2 * i], bounds[2 * i + 1]))
+    def use(self, i: int) -> NameUse:
+        """The reference's i-th name."""
+        bounds = memoryview(self.bounds).cast("q")
+        span = Span(bounds[2 * i], bounds[2 * i + 1])
+        return NameUse(self.index, self.ref, self.families[i], self.initials[i], span)
 
     def __reduce__(self):  # (sent back from worker processes)
         return NameUses, (self.index, self.ref, self.families, self.initials, self.bounds)
@@ -99,10 +110,16 @@ def summarize_names(ref: Reference) -> NameUses | None:
     return NameUses(
         ref.index,
         intern(ref_name(ref)),
-        tuple(intern(a.family) for a in names),
-        tuple(intern(_initials(a.initials)) for a in names),
-        array("q", [n for a in names for n in (a.span.start, a.span.end)]),
+        tuple([intern(a.family) for a in names]),
+        tuple([_compact_initials(a.initials) for a in names]),
+        array("q", [n for a in names for n in a.span]).tobytes(),
     )
+
+
+@lru_cache(maxsize=4096)
+def _compact_initials(initials: str) -> str:
+    """`A. B.` -> `AB`, interned: a list writes the same few hundred initials again and again."""
+    return sys.intern(_initials(initials))
 
 
 def _is_caps(family: str) -> bool:
@@ -114,25 +131,54 @@ def _key(family: str) -> str:
     return name_key(family)
 
 
-def _spellings(records: list[NameUses]) -> dict[tuple[str, str], dict[str, list[NameUse]]]:
+def _surnames(records: list[NameUses]) -> set[str]:
+    """The list's distinct surnames: a long list names the same people again and again, so
+    A004 judges each surname once, not each use of it."""
+    families: set[str] = set()
+    for uses in records:
+        families.update(uses.families)
+    return families
+
+
+def _spellings(records: list[NameUses], families: set[str]) -> dict[tuple[str, str], dict[str, list[NameUse]]]:
     """(surname key, first initial) -> surname as written -> its uses, for the names written
-    more than one way (found first from the spellings alone, so that a long list's uses are
-    not all made at once)."""
-    written: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for uses in records:
-        for family, initials in zip(uses.families, uses.initials, strict=True):
-            if not _is_caps(family):  # a list in capitals is a case question, not a spelling
-                written[(_key(family), initials[:1])].add(family)
-    wanted = {key for key, forms in written.items() if len(forms) > 1}
+    more than one way. Only a surname whose key another surname shares can be one of them:
+    they are few, so only their uses are made."""
+    key_of = _shared_keys(families)
     groups: dict[tuple[str, str], dict[str, list[NameUse]]] = defaultdict(lambda: defaultdict(list))
-    if not wanted:
-        return groups
-    for uses in records:
-        for use in uses:
-            key = (_key(use.family), use.initials[:1])
-            if key in wanted and not _is_caps(use.family):
-                groups[key][use.family].append(use)
-    return groups
+    for uses in _naming(records, key_of.keys()):
+        for i, family in enumerate(uses.families):
+            key = key_of.get(family)
+            if key is not None:
+                groups[(key, uses.initials[i][:1])][family].append(uses.use(i))
+    # Two surnames with one key may still stand with different first initials: two people.
+    return {key: forms for key, forms in groups.items() if len(forms) > 1}
+
+
+def _shared_keys(families: set[str]) -> dict[str, str]:
+    """Surname -> its key, for the surnames whose key another surname shares. (Worked out with
+    set operations and C-level map / filter: a long list has hundreds of thousands of surnames,
+    and A004 runs alone at the end of a run.)"""
+    # A list in capitals is a case question, not a spelling.
+    judged = families - {f for f in filter(str.isupper, families) if _is_caps(f)}
+    # The key of a surname of ASCII letters alone is the surname in lower case (name_key).
+    plain = set(filter(str.isascii, filter(str.isalpha, judged)))
+    key_of = {family: _key(family) for family in judged - plain}
+    counts = Counter(map(str.lower, plain))
+    counts.update(key_of.values())
+    shared = {key for key, n in counts.items() if n > 1}
+    if not shared:
+        return {}
+    key_of.update((family, family.lower()) for family in plain)
+    return {family: key for family, key in key_of.items() if key in shared}
+
+
+def _naming(records: list[NameUses], families: Set[str]) -> Iterator[NameUses]:
+    """The references that name one of `families` (a set test per reference, not per name)."""
+    if families:
+        for uses in records:
+            if not families.isdisjoint(uses.families):
+                yield uses
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -145,10 +191,8 @@ def _marks(family: str) -> int:
 
 
 def check_spelled_two_ways(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
-    groups = _spellings(records)
-    for forms in groups.values():
-        if len(forms) < 2:
-            continue
+    families = _surnames(records)
+    for forms in _spellings(records, families).values():
         # The majority spelling: the one in most references; in a tie the one that keeps its
         # accents and apostrophes (exports lose them far more often than they add them).
         def weight(item: tuple[str, list[NameUse]]) -> tuple[int, int, int]:
@@ -157,13 +201,18 @@ def check_spelled_two_ways(records: list[NameUses], ctx: Context) -> Iterator[Fi
 
         ranked = sorted(forms.items(), key=weight, reverse=True)
         major_uses = ranked[0][1]
+        partners: dict[str, NameUse | None] = {}  # initials -> the first major use they fit
         for _family, uses in ranked[1:]:
             for use in uses:
-                partner = next((m for m in major_uses if _compatible(m.initials, use.initials)), None)
+                if use.initials not in partners:
+                    partners[use.initials] = next(
+                        (m for m in major_uses if _compatible(m.initials, use.initials)), None
+                    )
+                partner = partners[use.initials]
                 if partner is None or partner.index == use.index:
                     continue
                 yield _two_ways(use, partner, f"{partner.family} {partner.initials}", ctx)
-    yield from _particle_as_initial(records, ctx)
+    yield from _particle_as_initial(records, families, ctx)
 
 
 def _two_ways(use: NameUse, partner: NameUse, other: str, ctx: Context, why: str = "") -> Finding:
@@ -175,34 +224,42 @@ def _two_ways(use: NameUse, partner: NameUse, other: str, ctx: Context, why: str
     )
 
 
-def _particle_as_initial(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
+def _particle_as_initial(records: list[NameUses], families: set[str], ctx: Context) -> Iterator[Finding]:
     """`Brutto SL` where the list also has `Lo Brutto S`: the particle read as an initial."""
+    # (A particle stands before a space: a surname of letters alone, most of them, has none.)
+    with_particles = {f for f in families if not f.isalpha() and _PARTICLE.match(f)}
     with_particle: dict[tuple[str, str], list[NameUse]] = defaultdict(list)
-    for uses in records:
-        for use in uses:
-            m = _PARTICLE.match(use.family)
+    for uses in _naming(records, with_particles):
+        for i, family in enumerate(uses.families):
+            m = _PARTICLE.match(family) if family in with_particles else None
             if m:
                 particle = m.group(0).strip()
-                rest = use.family[m.end():]
-                with_particle[(name_key(rest), use.initials + particle[0].upper())].append(use)
-    if not with_particle:
-        return
+                rest = family[m.end():]
+                with_particle[(name_key(rest), uses.initials[i] + particle[0].upper())].append(uses.use(i))
+    # Only a name with the initials of one of them can be its partner: few references have one.
+    wanted = {initials for _key, initials in with_particle}
     for uses in records:
-        for use in uses:
-            if len(use.initials) < 2 or _is_caps(use.family):
+        if wanted.isdisjoint(uses.initials):
+            continue
+        for i, initials in enumerate(uses.initials):
+            family = uses.families[i]
+            if initials not in wanted or len(initials) < 2 or _is_caps(family):
                 continue
-            partners = with_particle.get((_key(use.family), use.initials))
-            if partners and all(p.index != use.index for p in partners):
+            partners = with_particle.get((_key(family), initials))
+            if partners and all(p.index != uses.index for p in partners):
                 partner = partners[0]
                 yield _two_ways(
-                    use, partner, f"{partner.family} {partner.initials}", ctx,
+                    uses.use(i), partner, f"{partner.family} {partner.initials}", ctx,
                     f" (`{partner.family.split()[0]}` read as an initial?)",
                 )
 
 
 # --- A005: `, and` before the last author in an NLM list --------------------------------------------
 
-_JOINER = re.compile(r"^,?\s*(and|&)\s+$")
+
+@cache
+def _joiner() -> re.Pattern[str]:  # (compiled on first use: only for `and` or `&` in an NLM list)
+    return re.compile(r"^,?\s*(and|&)\s+$")
 
 
 def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -219,7 +276,7 @@ def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
         return
     prev, last = names[-2], names[-1]
     gap = Span(prev.span.end, last.span.start)
-    m = _JOINER.match(ref.text_of(gap))
+    m = _joiner().match(ref.text_of(gap))
     if m is None:
         return
     variant = "and" if m.group(1) == "and" else "ampersand"
@@ -235,7 +292,10 @@ def check_and_before_last(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- A006: a surname without initials ---------------------------------------------------------------
 
-_BARE_SURNAME = re.compile(r"[A-Z][a-z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?")
+
+@cache
+def _bare_surname() -> re.Pattern[str]:  # (compiled on first use: only for a name without initials)
+    return re.compile(r"[A-Z][a-z][^\W\d_]*(?:[-'’][A-Z]?[^\W\d_]+)?")
 
 
 _NOT_NAMES = {"Jr", "Jnr", "Sr", "Snr", "Others", "Editors", "Eds", "Ed"}
@@ -247,27 +307,29 @@ class BareNames(NamedTuple):
     bare: tuple[tuple[str, Span], ...]  # surnames standing alone
 
 
-def summarize_bare(ref: Reference) -> BareNames | None:
+def summarize_bare(ref: Reference) -> BareNames | bool | None:
+    """The surnames standing alone in a reference with personal names; False for such a
+    reference without any, the common case (it counts towards the list's size, and a bare
+    False costs nothing to pickle and keep)."""
     if "authors" not in ref.fields or ref.memo.get("name-form") not in ("NAMES_COMPACT", "NAMES_LOOSE"):
         return None
-    personal, bare = 0, []
-    for a in ref.authors:
-        if a.initials:
-            personal += 1
-        elif (
-            not a.group and not a.family and a.text not in _NOT_NAMES
-            and _BARE_SURNAME.fullmatch(a.text) and not lexer.GROUP.search(a.text)
-        ):
-            bare.append((a.text, a.span))
+    authors = ref.authors
+    others = [a for a in authors if not a.initials]
+    personal = len(authors) - len(others)
     if not personal:
         return None  # a group author, or a list in no name form: nothing to compare with
-    return BareNames(ref.index, personal, tuple(bare))
+    bare = tuple(
+        (a.text, a.span) for a in others
+        if not a.group and not a.family and a.text not in _NOT_NAMES
+        and _bare_surname().fullmatch(a.text) and not lexer.GROUP.search(a.text)
+    )
+    return BareNames(ref.index, personal, bare) if bare else False
 
 
-def check_bare_surname(records: list[BareNames], ctx: Context) -> Iterator[Finding]:
+def check_bare_surname(records: list[BareNames | bool], ctx: Context) -> Iterator[Finding]:
     if not _compact_style(ctx):
         return
-    flagged = [r for r in records if r.bare]
+    flagged = [r for r in records if isinstance(r, BareNames)]
     # Only in a list whose names carry initials: a handful of references, not a habit.
     if not flagged or len(records) < 5 or len(flagged) > max(1, len(records) // 20):
         return
@@ -292,32 +354,57 @@ _SHORT_SURNAMES = frozenset(
 def check_initials_as_surname(records: list[NameUses], ctx: Context) -> Iterator[Finding]:
     """`Ab R` where the list has `Rao AB`: the given names' initials taken for a surname, and
     the surname cut to its initial. `Sr K`: a suffix is never a surname."""
-    by_initials: dict[tuple[str, str], NameUse] = {}
+    suspects = _suspects(records)
+    partners = _by_initials(records, {uses.families[i].upper() for uses, i in suspects})
+    for uses, i in suspects:
+        family, initials = uses.families[i], uses.initials[i]
+        if family.rstrip(".") in _SUFFIXES and len(uses) > 1:
+            yield Finding(
+                uses.use(i).span,
+                f"`{family}` read as a surname in `{family} {initials}`: initials or a suffix",
+                reference=uses.index,
+            )
+            continue
+        if not _TWO_LETTERS.fullmatch(family) or len(initials) > 2 or family in _SHORT_SURNAMES:
+            continue
+        other = partners.get((family.upper(), initials[:1].lower()))
+        if other is not None and other.index != uses.index:
+            yield _initials_partner(uses.use(i), other, ctx)
+        elif sum(1 for f in uses.families if _unknown_short(f)) >= 2:
+            # The shape of the reference: two or more such "surnames" in one author list.
+            yield Finding(
+                uses.use(i).span,
+                f"`{family} {initials}`: `{family}` looks like initials read as a surname",
+                reference=uses.index,
+            )
+
+
+def _suspects(records: list[NameUses]) -> list[tuple[NameUses, int]]:
+    """The names, in list order, whose surname may be initials: two letters, or a suffix."""
+    suspects = []
     for uses in records:
-        for use in uses:
-            if len(use.initials) >= 2:
-                by_initials.setdefault((use.initials, _key(use.family)[:1]), use)
+        for i, family in enumerate(uses.families):
+            # (The length first: most surnames are longer than two letters and no suffix.)
+            if len(family) == 2 or family.rstrip(".") in _SUFFIXES:
+                suspects.append((uses, i))
+    return suspects
+
+
+def _by_initials(records: list[NameUses], wanted: set[str]) -> dict[tuple[str, str], NameUse]:
+    """(initials, first letter of the surname's key) -> the first name so written, for the
+    initials in `wanted` (the suspects' surnames in capitals: only those are looked up)."""
+    found: dict[tuple[str, str], NameUse] = {}
+    if not wanted:
+        return found
     for uses in records:
-        for use in uses:
-            if use.family.rstrip(".") in _SUFFIXES and len(uses) > 1:
-                yield Finding(
-                    use.span,
-                    f"`{use.family}` read as a surname in `{use.family} {use.initials}`: initials or a suffix",
-                    reference=use.index,
-                )
-                continue
-            if not _TWO_LETTERS.fullmatch(use.family) or len(use.initials) > 2 or use.family in _SHORT_SURNAMES:
-                continue
-            other = by_initials.get((use.family.upper(), use.initials[:1].lower()))
-            if other is not None and other.index != use.index:
-                yield _initials_partner(use, other, ctx)
-            elif sum(1 for u in uses if _unknown_short(u.family)) >= 2:
-                # The shape of the reference: two or more such "surnames" in one author list.
-                yield Finding(
-                    use.span,
-                    f"`{use.family} {use.initials}`: `{use.family}` looks like initials read as a surname",
-                    reference=use.index,
-                )
+        if wanted.isdisjoint(uses.initials):
+            continue
+        for i, initials in enumerate(uses.initials):
+            if initials in wanted and len(initials) >= 2:
+                key = (initials, _key(uses.families[i])[:1])
+                if key not in found:
+                    found[key] = uses.use(i)
+    return found
 
 
 def _unknown_short(family: str) -> bool:
@@ -336,14 +423,17 @@ def _initials_partner(use: NameUse, other: NameUse, ctx: Context) -> Finding:
 
 # --- A008: `Brewer HB, Jr` --------------------------------------------------------------------------
 
-_COMMA_SUFFIX = re.compile(r",(\s*)(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?$")
+
+@cache
+def _comma_suffix() -> re.Pattern[str]:  # (compiled on first use: only for references its trigger finds)
+    return re.compile(r",(\s*)(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?$")
 
 
 def check_suffix_comma(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if "authors" not in ref.fields or not _compact_style(ctx) or not _compact_ref(ref):
         return
     for a in ref.authors:
-        m = _COMMA_SUFFIX.search(a.text) if a.initials else None
+        m = _comma_suffix().search(a.text) if a.initials else None
         if m is None:
             continue
         comma = Span(a.span.start + m.start(), a.span.start + m.start(1) + len(m.group(1)))

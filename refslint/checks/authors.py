@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, lazy_fix
 
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTE_MARK = re.compile(r"[’'′″\"“”‘`´]")
-_STRAY = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
+
 # Judged on the text of the author list, so the list is split into names only when needed.
 # (Written to start with the capital, not a look-behind: the scan then skips most positions at
 # once; the look-behinds after it check the character before the capital, as `(?<![\w.])[A-Z]`
@@ -26,10 +27,26 @@ _LETTERLESS_FIRST = re.compile(r"[^,;\w]*(?:[,;]|$)")
 _LETTERLESS_PIECE = re.compile(r"[,;][^,;\w]*(?:[,;]|$)")
 _LETTERED_PIECE = re.compile(r"[^,;]*[^\W\d_][^,;]*")
 _ET_AL_TEXT = re.compile(r"et[ \t\u00a0]+al\.?|\band others\b", re.IGNORECASE)
-_ET_AL_OWN_PIECE = re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
 _ET_AL_CUT = re.compile(r"(?<![\w])(?:et[ \t\u00a0]+al\b\.?|and others\b)", re.IGNORECASE)
 _SUFFIX_PIECE = re.compile(r"\s*(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?\s*")
-_INVERTED = re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
+
+
+# Compiled on first use: the patterns that most lists never need (each compile costs start-up).
+
+
+@cache
+def _stray() -> re.Pattern[str]:  # (only for authors with a quote mark)
+    return re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)|[′″](?=\s)")
+
+
+@cache
+def _et_al_own_piece() -> re.Pattern[str]:  # (asked only when et al. is not where names end)
+    return re.compile(r"[,;]\s*(?:et[ \t\u00a0]+al\.?|and others)\s*$", re.IGNORECASE)
+
+
+@cache
+def _inverted() -> re.Pattern[str]:  # (only for authors with a period)
+    return re.compile(r"[,;]\s*(?:[A-Z]\.\s?)+\s*(?:[,;]|$)")
 
 
 def _has_letterless_piece(ref: Reference) -> bool:
@@ -82,15 +99,15 @@ def check_garbled(ref: Reference, ctx: Context) -> Iterator[Finding]:
     authors = ref.get("authors")
     if authors is None:
         return
-    # (_STRAY starts with a look-behind, tried at every position: first ask whether there is
+    # (_stray() starts with a look-behind, tried at every position: first ask whether there is
     # any quote mark at all, one fast scan that most author lists fail.)
-    stray = _QUOTE_MARK.search(authors.value) is not None and _STRAY.search(authors.value) is not None
+    stray = _QUOTE_MARK.search(authors.value) is not None and _stray().search(authors.value) is not None
     if not stray and not _has_letterless_piece(ref):
         return  # the common case: every name has letters and no stray mark
     for a in ref.authors:
         if not _LETTER.search(a.text):
             yield Finding(a.span, f"garbled author entry `{a.text}` (no name)")
-        elif stray and _STRAY.search(a.text):
+        elif stray and _stray().search(a.text):
             yield Finding(a.span, f"garbled author name `{a.text}`")
 
 
@@ -108,7 +125,8 @@ def _author_count(ref: Reference) -> tuple[int, bool]:
     # named after et al. (`Walsh M, ..., et al; PEXIVAS Investigators`): et al. stands for the
     # authors not listed before it.
     text = ref.fields["authors"].value
-    if _INVERTED.search(text) or _has_letterless_piece(ref):
+    # (An inverted name's initials have periods: most lists' text has none, so no search.)
+    if ("." in text and _inverted().search(text)) or _has_letterless_piece(ref):
         et_al = ref.et_al
         end = et_al.span.start if et_al is not None else ref.fields["authors"].span.end
         n = sum(1 for a in ref.authors if _LETTER.search(a.text) and not _SUFFIX_PIECE.fullmatch(a.text)
@@ -117,8 +135,9 @@ def _author_count(ref: Reference) -> tuple[int, bool]:
     has_et_al = ("al" in text or "others" in text) and _ET_AL_TEXT.search(text) is not None
     cut = _ET_AL_CUT.search(text) if has_et_al else None
     head = text[: cut.start()] if cut is not None else text
-    n = sum(1 for piece in _LETTERED_PIECE.findall(head) if not _SUFFIX_PIECE.fullmatch(piece))
-    if has_et_al and cut is None and _ET_AL_OWN_PIECE.search(text):
+    pieces = _LETTERED_PIECE.findall(head)
+    n = len(pieces) - sum(map(bool, map(_SUFFIX_PIECE.fullmatch, pieces)))  # (map: no Python call a piece)
+    if has_et_al and cut is None and _et_al_own_piece().search(text):
         n -= 1
     return n, has_et_al
 

@@ -47,28 +47,28 @@ def split(ref: Reference) -> bool:
         start = et_al.start() + len(et_al.group(0)) - len(et_al.group(0).lstrip(" ,"))
         ref.split_et_al = Field("et_al", text[start:end], Span(base + start, base + end))
         end = et_al.start()
-    pos, k = 0, 0
+    # (The patterns and methods looked up once a list, not once a name.)
+    pattern, later = _item(forms[0]), _item(forms[-1])  # NAMES_MIXED: the first name inverted
+    separator, append = _SEPARATOR.match, out.append
+    pos = 0
     while pos < end:
-        sep = _SEPARATOR.match(text, pos, end)
-        if sep is not None:
-            pos = sep.end()
+        pos = separator(text, pos, end).end()  # type: ignore[union-attr]  # (it matches the empty string too)
         if pos >= end:
             break
-        pattern = _item(forms[min(k, len(forms) - 1)])
         m = pattern.match(text, pos, end)
+        pattern = later
         if m is None or m.end() == pos:
             nxt = text.find(",", pos, end)
             stop = end if nxt < 0 else nxt
             piece = text[pos:stop].strip()
             if piece:
-                out.append(Author(piece, Span(base + pos, base + pos + len(piece))))
+                append(Author(piece, Span(base + pos, base + pos + len(piece))))
             pos = stop + 1
         else:
-            family, initials = m.group("family"), m.group("initials")
             body_end = m.end()
             while body_end > pos and text[body_end - 1] in " ,":
                 body_end -= 1
-            out.append(Author(text[pos:body_end], Span(base + pos, base + body_end), family, initials))
+            family, initials = m.group("family", "initials")
+            append(Author(text[pos:body_end], Span(base + pos, base + body_end), family, initials))
             pos = m.end()
-        k += 1
     return True
