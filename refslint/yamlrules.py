@@ -178,7 +178,7 @@ def compile_pattern(pattern: Any, here: str, flags: int = 0, trusted: bool = Fal
 def _field_of(ref: Reference, field: str) -> tuple[str, int] | None:
     if field == "raw":
         return ref.raw, ref.span.start
-    f = ref.get(field)
+    f = ref.fields.get(field)
     return (f.value, f.span.start) if f else None
 
 
@@ -374,20 +374,25 @@ def _consistency(spec: dict, here: str, field: str, message: str):
 
         return is_catalogue_form(text)
 
-    # A list names each journal many times, and the key (the catalogue's canonical form, for
-    # `key: [journal]`) is a pure function of the text: each distinct text is keyed once.
-    @lru_cache(maxsize=1 << 14)
     def normal(text: str) -> str:
         for step in steps:
             text = step(text)
         return text
+
+    # A list names each journal many times, and its key (the catalogue's canonical form, for
+    # `key: [journal]`) is a pure function of the text: each distinct text is keyed once.
+    @lru_cache(maxsize=1 << 14)
+    def keyed(text: str) -> tuple[str, str]:
+        """The text and its key, interned (the summaries of a long list share them)."""
+        return sys.intern(text), sys.intern(normal(text))
 
     def summarize(ref: Reference) -> tuple[int, str, int, str] | None:
         got = _field_of(ref, field)
         if got is None:
             return None
         text, base = got
-        return ref.index, sys.intern(text), base, sys.intern(normal(text))
+        text, key = keyed(text)
+        return ref.index, text, base, key
 
     def check(uses: list[tuple[int, str, int, str]], ctx: Context) -> Iterator[Finding]:
         forms: dict[str, Counter[str]] = defaultdict(Counter)

@@ -4,7 +4,7 @@ house-style choices of spacing in the citation block and the final period."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
@@ -74,7 +74,7 @@ def check_doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]
 _BRACKET = re.compile(r"[()\[\]{}]")
 
 
-def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
+def check_brackets(ref: Reference, ctx: Context) -> Iterable[Finding]:
     raw = ref.raw
     if (
         raw.count("(") == raw.count(")")
@@ -83,7 +83,11 @@ def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
         and "}" not in raw
     ):
         if raw.find(")") >= raw.find("(") and raw.find("]") >= raw.find("["):
-            return  # balanced counts, opened before closed: the common case, in C
+            return ()  # balanced counts, opened before closed: the common case, in C (and no generator)
+    return _unbalanced(ref)
+
+
+def _unbalanced(ref: Reference) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
     for m in _BRACKET.finditer(ref.raw):
         i, ch = m.start(), m.group(0)
