@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from functools import partial
+from collections.abc import Iterable, Iterator
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +178,7 @@ def compile_pattern(pattern: Any, here: str, flags: int = 0, trusted: bool = Fal
 def _field_of(ref: Reference, field: str) -> tuple[str, int] | None:
     if field == "raw":
         return ref.raw, ref.span.start
-    f = ref.get(field)
+    f = ref.fields.get(field)
     return (f.value, f.span.start) if f else None
 
 
@@ -197,8 +197,8 @@ def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = 
         pre = [pre]
     # Several short patterns, each searched on its own: literals are found by a fast scan,
     # where one alternation would be tried at every position.
-    # Entries are plain text, looked for with `in` (faster than any regular expression), or
-    # a regular expression written between slashes: `/\d\d [a-z]/`.
+    # Entries are plain text, looked for with `in` (a few) or one alternation of them (more:
+    # see `literal_scan`), or a regular expression written between slashes: `/\d\d [a-z]/`.
     prefilters = list(pre) if pre else None
     if prefilters is not None and any(not isinstance(p, str) or not p for p in prefilters):
         raise ConfigError(f"{here}: `prefilter` entries must be non-empty text")
@@ -213,21 +213,25 @@ def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = 
     if fix not in ("none", "remove", "remove-unsafe"):
         raise ConfigError(f"{here}: `fix` must be none, remove or remove-unsafe, got {fix!r}")
 
-    def check(ref: Reference, ctx: Context) -> Iterator[Finding]:
-        got = _field_of(ref, field)
-        if got is None:
-            return
-        text, base = got
-        if prefilters is not None:
+    # Several strings are found faster by one alternation of them (the regular-expression engine
+    # skips to their first characters) than by an `in` test each.
+    literal_scan = re.compile("|".join(map(re.escape, literals))).search if len(literals) > 3 else None
+
+    def prefiltered(text: str) -> bool:
+        """Whether the text holds one of the prefilter's strings or patterns."""
+        if literal_scan is not None:
+            if literal_scan(text):
+                return True
+        else:
             for word in literals:
                 if word in text:
-                    break
-            else:
-                for pattern in patterns_only:
-                    if pattern.search(text):
-                        break
-                else:
-                    return
+                    return True
+        for pattern in patterns_only:
+            if pattern.search(text):
+                return True
+        return False
+
+    def findings(text: str, base: int) -> Iterator[Finding]:
         covered = -1
         for pattern in compiled:
             for m in pattern.finditer(text):
@@ -246,6 +250,19 @@ def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = 
                         "unsafe" if fix == "remove-unsafe" else "safe",
                     )
                 yield Finding(span, message.format(match=m.group(0)), edit)
+
+    def check(ref: Reference, ctx: Context) -> Iterable[Finding]:
+        # (Not a generator itself: it runs on every reference, and most have nothing.)
+        if field == "raw":
+            text, base = ref.raw, ref.span.start
+        else:
+            got = _field_of(ref, field)
+            if got is None:
+                return ()
+            text, base = got
+        if prefilters is not None and not prefiltered(text):
+            return ()
+        return findings(text, base)
 
     if prefilters is not None and field == "raw" and not patterns_only:
         # Plain strings only: the engine finds them in the whole chunk with str.find and starts
@@ -362,12 +379,20 @@ def _consistency(spec: dict, here: str, field: str, message: str):
             text = step(text)
         return text
 
+    # A list names each journal many times, and its key (the catalogue's canonical form, for
+    # `key: [journal]`) is a pure function of the text: each distinct text is keyed once.
+    @lru_cache(maxsize=1 << 14)
+    def keyed(text: str) -> tuple[str, str]:
+        """The text and its key, interned (the summaries of a long list share them)."""
+        return sys.intern(text), sys.intern(normal(text))
+
     def summarize(ref: Reference) -> tuple[int, str, int, str] | None:
         got = _field_of(ref, field)
         if got is None:
             return None
         text, base = got
-        return ref.index, sys.intern(text), base, sys.intern(normal(text))
+        text, key = keyed(text)
+        return ref.index, text, base, key
 
     def check(uses: list[tuple[int, str, int, str]], ctx: Context) -> Iterator[Finding]:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -414,19 +439,23 @@ def _conditional(spec: dict, here: str, message: str):
 _ELEMENT = {"journal": "container", "container": "container"}
 
 
-def _conditional_check(styles, required, message, ref: Reference, ctx: Context) -> Iterator[Finding]:
+def _conditional_check(styles, required, message, ref: Reference, ctx: Context) -> tuple[Finding, ...]:
+    # A plain function, not a generator: the engine runs it on every reference that lacks one
+    # of the fields (M005 on every reference without an issue).
     kinds = ctx.cache.get("kinds")
     if kinds is None:
         kinds = ctx.cache["kinds"] = frozenset(ctx.options.get("kinds", ()))
+    # First whether a required field is there (most references without an issue have their
+    # volume): the tests below only spare the finding too.
+    fields = ref.fields
+    for r in required:
+        if r in fields:
+            return ()
     if ref.kind not in kinds or (styles and ref.style not in styles) or ref.memo.get("unplaced"):
-        return  # (an unreadable reference is reported once, by R001)
+        return ()  # (an unreadable reference is reported once, by R001)
     style = family_style(ref.style)
     if style is not None:
         # An element the reference's style never carries (APS: no title) is not missing.
         if all(style.elements.get(_ELEMENT.get(r, r)) == "absent" for r in required):
-            return
-    fields = ref.fields
-    for r in required:
-        if r in fields:
-            return
-    yield Finding(ref.span, message.format(kind=ref.kind))
+            return ()
+    return (Finding(ref.span, message.format(kind=ref.kind)),)

@@ -6,7 +6,7 @@ twice (`2019;4(1):1. 2019;4:1-15.`) or append scraps of it (`Vol Page 2021;13:18
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import LIST_FORMATS, Reference, Span
 from ..parse import CITE_RE
@@ -114,10 +114,16 @@ def _removal_span(ref: Reference, run: list) -> Span:
     return Span(start, run[-1].span.end)
 
 
-def check_repeated(ref: Reference, ctx: Context) -> Iterator[Finding]:
+# E001 and E002 run on every reference and nearly none has debris: each returns at once then,
+# and makes its generator only for a run of debris.
+
+
+def check_repeated(ref: Reference, ctx: Context) -> Iterable[Finding]:
     run = _debris_run(ref)
-    if not run:
-        return
+    return _repeated(ref, run) if run else ()
+
+
+def _repeated(ref: Reference, run: list) -> Iterator[Finding]:
     repeats, conflict = judge_repeat(ref, run)
     if not repeats or conflict:
         return
@@ -136,10 +142,12 @@ def _covering(a: Span, b: Span) -> Span:
     return Span(min(a.start, b.start), max(a.end, b.end))
 
 
-def check_conflicting(ref: Reference, ctx: Context) -> Iterator[Finding]:
+def check_conflicting(ref: Reference, ctx: Context) -> Iterable[Finding]:
     run = _debris_run(ref)
-    if not run:
-        return
+    return _conflicting(ref, run) if run else ()
+
+
+def _conflicting(ref: Reference, run: list) -> Iterator[Finding]:
     repeats, why = judge_repeat(ref, run)
     if not repeats or not why:
         return

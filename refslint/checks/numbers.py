@@ -30,12 +30,29 @@ _RANGE = re.compile(
 
 
 class PageRange(NamedTuple):
+    """A range in the pages field, by its offsets (those of its spans): the spans are made only
+    for the few ranges a finding is about, not for every journal article's range."""
+
     first: str
     last: str
     dash: str
-    span: Span  # the whole range
-    dash_span: Span
-    last_span: Span
+    start: int  # of the whole range
+    dash_start: int
+    last_start: int
+    last_end: int  # before an e-page suffix (`913-6.e7`)
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def dash_span(self) -> Span:
+        return Span(self.dash_start, self.last_start)
+
+    @property
+    def last_span(self) -> Span:
+        return Span(self.last_start, self.last_end)
 
 
 def page_ranges(ref: Reference) -> list[PageRange]:
@@ -46,12 +63,15 @@ def page_ranges(ref: Reference) -> list[PageRange]:
 
 
 def _page_ranges(ref: Reference) -> list[PageRange]:
-    pages = ref.get("pages")
+    pages = ref.fields.get("pages")
     if pages is None:
         return []
     value = pages.value
     if "-" not in value and "–" not in value and "—" not in value:
         return []
+    simple = _simple_range(value, pages.span.start)
+    if simple is not None:
+        return [simple]
     found = []
     for m in _RANGE.finditer(pages.value):
         o = pages.span.start
@@ -60,12 +80,29 @@ def _page_ranges(ref: Reference) -> list[PageRange]:
                 m.group("first"),
                 m.group("last"),
                 m.group("dash").strip(),
-                Span(o + m.start(), o + m.end()),
-                Span(o + m.start("dash"), o + m.end("dash")),
-                Span(o + m.start("last"), o + m.end("last")),
+                o + m.start(),
+                o + m.start("dash"),
+                o + m.start("last"),
+                o + m.end("last"),
+                o + m.end(),
             )
         )
     return found
+
+
+def _simple_range(value: str, o: int) -> PageRange | None:
+    """The range of a pages field that is two runs of ASCII digits joined by one hyphen or en
+    dash (`855-60`, `1023–1031`: nine in ten ranges), read without the regular expression;
+    None for any other text. `_RANGE` reads such a text as this one range: no thousands
+    separator, no space around the dash, no e-page suffix."""
+    first, dash, last = value.partition("-")
+    if not dash:
+        first, dash, last = value.partition("–")
+    if not (dash and first.isdigit() and last.isdigit() and first.isascii() and last.isascii()):
+        return None
+    at = o + len(first)
+    end = o + len(value)
+    return PageRange(first, last, dash, o, at, at + 1, end, end)
 
 
 def expand(first: str, last: str) -> tuple[int, int] | None:
@@ -81,19 +118,20 @@ def expand(first: str, last: str) -> tuple[int, int] | None:
 
 def _problem(r: PageRange) -> tuple[str, str] | None:
     """(kind, message) for a broken range: degenerate, malformed or reversed."""
-    written = f"{r.first}{r.dash}{r.last}"
     # Thousands separators (`13,345–13,372`) are judged without them.
     first, last = (r.first.replace(",", ""), r.last.replace(",", "")) if "," in r.first else (r.first, r.last)
     if first.isdigit() and last.isdigit() and first.isascii() and last.isascii():
-        # The common case, decided without regular expressions.
+        # The common case, decided without regular expressions (and without writing the
+        # range out for a message, which most ranges do not get).
         if first == last:
-            return "degenerate", f"page range `{written}` starts and ends on the same page"
+            return "degenerate", f"page range `{r.first}{r.dash}{r.last}` starts and ends on the same page"
         if first[0] == "0":
             return None  # `025003-1`: page 1 of article 025003 (physics journals)
         full = last if len(last) >= len(first) else first[: len(first) - len(last)] + last
         if int(full) < int(first):
-            return "reversed", f"page range `{written}` ends before it starts"
+            return "reversed", f"page range `{r.first}{r.dash}{r.last}` ends before it starts"
         return None
+    written = f"{r.first}{r.dash}{r.last}"
     a, b = _PAGE.match(first), _PAGE.match(last)
     if _ROMAN.match(first) and _ROMAN.match(last):
         return None  # front matter: xv-ii
@@ -119,36 +157,55 @@ def _problem(r: PageRange) -> tuple[str, str] | None:
 
 
 def problems(ref: Reference) -> list[tuple[PageRange, tuple[str, str] | None]]:
+    """Each page range with its problem (None for a sound range)."""
     cached = ref.memo.get("page-problems")
     if cached is None:
         cached = ref.memo["page-problems"] = [(r, _problem(r)) for r in page_ranges(ref)]
     return cached  # type: ignore[return-value]
 
 
-def check_reversed(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r, p in problems(ref):
-        if p and p[0] == "reversed":
-            yield Finding(r.span, p[1])
+def _broken(ref: Reference) -> list[tuple[PageRange, str, str]]:
+    """The ranges with a problem: (range, kind, message); for nearly every reference none."""
+    cached = ref.memo.get("page-broken")
+    if cached is None:
+        cached = ref.memo["page-broken"] = [(r, *p) for r, p in problems(ref) if p]
+    return cached  # type: ignore[return-value]
 
 
-def check_degenerate(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r, p in problems(ref):
-        if p and p[0] == "degenerate":
-            yield Finding(r.span, p[1], edit_fix(f"write `{r.first}`", r.span, r.first))
+# N001-N003 run on every reference: they are plain functions that return at once when no range
+# is broken (a generator would cost its creation on every reference).
 
 
-def check_malformed(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    for r, p in problems(ref):
-        if p and p[0] == "malformed":
-            yield Finding(r.span, p[1])
+def check_reversed(ref: Reference, ctx: Context) -> list[Finding]:
+    broken = _broken(ref)
+    return [Finding(r.span, message) for r, kind, message in broken if kind == "reversed"] if broken else []
+
+
+def check_degenerate(ref: Reference, ctx: Context) -> list[Finding]:
+    broken = _broken(ref)
+    if not broken:
+        return []
+    return [
+        Finding(r.span, message, edit_fix(f"write `{r.first}`", r.span, r.first))
+        for r, kind, message in broken
+        if kind == "degenerate"
+    ]
+
+
+def check_malformed(ref: Reference, ctx: Context) -> list[Finding]:
+    broken = _broken(ref)
+    return [Finding(r.span, message) for r, kind, message in broken if kind == "malformed"] if broken else []
 
 
 def check_article_number_range(ref: Reference, ctx: Context) -> Iterator[Finding]:
     """`Sci Rep. 2017;7(1):1-11`: the page count of an article-numbered PDF, not pages."""
     ranges = page_ranges(ref)
     if len(ranges) != 1 or ranges[0].first != "1":
-        return
-    r = ranges[0]
+        return iter(())  # nearly every reference: no generator made for it
+    return _page_count(ref, ranges[0], ctx)
+
+
+def _page_count(ref: Reference, r: PageRange, ctx: Context) -> Iterator[Finding]:
     nums = expand(r.first, r.last)
     if nums is None or nums[1] > int(ctx.options.get("max-pages", 60)):
         return
@@ -166,37 +223,47 @@ def check_article_number_range(ref: Reference, ctx: Context) -> Iterator[Finding
         )
 
 
-def check_year(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    year = ref.get("year")
+def check_year(ref: Reference, ctx: Context) -> tuple[Finding, ...]:
+    """A plain function, not a generator: it runs on every reference and nearly always finds
+    nothing."""
+    year = ref.fields.get("year")
     if year is None:
-        return
+        return ()
     value = int(year.value[:4])
-    latest = ctx.cache.get("latest")
-    if latest is None:
-        latest = ctx.cache["latest"] = datetime.date.today().year + int(ctx.options.get("future-years", 1))
-    earliest = int(ctx.options.get("earliest", 1600))
+    bounds = ctx.cache.get("years")
+    if bounds is None:  # (the options do not change during a run)
+        latest = datetime.date.today().year + int(ctx.options.get("future-years", 1))
+        bounds = ctx.cache["years"] = (int(ctx.options.get("earliest", 1600)), latest)
+    earliest, latest = bounds
     if value > latest:
-        yield Finding(year.span, f"year {value} is in the future")
-    elif value < earliest:
-        yield Finding(year.span, f"year {value} is implausibly early")
+        return (Finding(year.span, f"year {value} is in the future"),)
+    if value < earliest:
+        return (Finding(year.span, f"year {value} is implausibly early"),)
+    return ()
 
 
 # dash -> (style variant, how the message names it, the other dash, how the fix names that)
 _DASHES = {"-": ("hyphen", "hyphen", "–", "an en dash"), "–": ("en-dash", "en dash", "-", "a hyphen")}
 
 
-def check_dash(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """House style: hyphen (NLM, AMA) or en dash in page ranges."""
+def check_dash(ref: Reference, ctx: Context) -> list[Finding]:
+    """House style: hyphen (NLM, AMA) or en dash in page ranges. (A plain function: it runs on
+    every reference.)"""
+    found = []
     for r in page_ranges(ref):
         dash = _DASHES.get(r.dash)
         if dash and ctx.wants(dash[0]):
             variant, name, other, other_name = dash
-            yield Finding(
-                r.dash_span,
-                f"{name} in a page range ({{expected}})",
-                lazy_fix(f"use {other_name}", r.dash_span, other),
-                style=variant,
+            dash_span = r.dash_span
+            found.append(
+                Finding(
+                    dash_span,
+                    f"{name} in a page range ({{expected}})",
+                    lazy_fix(f"use {other_name}", dash_span, other),
+                    style=variant,
+                )
             )
+    return found
 
 
 def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
@@ -210,18 +277,14 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
         first, last = r.first, r.last
         if len(first) < 2 or not (first.isdigit() and last.isdigit()) or not first.isascii() or first[0] == "0":
             continue  # letter-prefixed (e264-e277, H1060-5) and 13,345-13,372 pages take no side
-        forms = range_forms(first, last)
-        if forms is None:
+        ends = _range_ends(first, last)
+        style = None if ends is None else _elision_vote(last, *ends)
+        if style is None or not ctx.wants(style):
             continue
-        fits = [scheme for scheme, form in forms.items() if last in form]
-        if not fits or len(fits) == len(forms):
-            continue  # not a shortened range of any scheme, or one every scheme writes alike
-        style = "|".join(fits)
-        if not ctx.wants(style):
-            continue
+        forms = _forms(*ends)  # type: ignore[misc]
         chosen = ctx.fixed if ctx.fixed is not None else ctx.chosen.get("")
         other = forms.get(str(chosen), forms["full"])[0]
-        name = {"elided": "elided", "full": "full", "chicago": "Chicago-elided"}[fits[0]]
+        name = _SCHEME_NAMES[style.partition("|")[0]]
         yield Finding(
             r.last_span,
             f"{name} page range `{r.first}{r.dash}{r.last}` ({{expected}})",
@@ -230,9 +293,39 @@ def check_elision(ref: Reference, ctx: Context) -> Iterator[Finding]:
         )
 
 
+_SCHEME_NAMES = {"elided": "elided", "full": "full", "chicago": "Chicago-elided"}
+
+
+def _elision_vote(last: str, full: str, nlm: str, chicago_forms: tuple[str, ...]) -> str | None:
+    """The schemes whose form the last page is in, in the order full, elided, chicago, as a vote
+    (`full|chicago`); None when it is in none of them, or in all three (a range every scheme
+    writes alike takes no side). Asked of every range, so decided on the forms as they are: the
+    dict of `range_forms` is built only for a finding."""
+    fits = []
+    if last == full:
+        fits.append("full")
+    if last == nlm:
+        fits.append("elided")
+    if last in chicago_forms:
+        fits.append("chicago")
+    if not fits or len(fits) == 3:
+        return None
+    return "|".join(fits)
+
+
 def range_forms(first: str, last: str) -> dict[str, tuple[str, ...]] | None:
     """The last page of the range as each scheme may write it: full, elided (NLM) and Chicago
     (the 16th edition's `1496–500` and the 17th's `1496–1504` alike)."""
+    ends = _range_ends(first, last)
+    return None if ends is None else _forms(*ends)
+
+
+def _forms(full: str, nlm: str, chicago_forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {"full": (full,), "elided": (nlm,), "chicago": chicago_forms}
+
+
+def _range_ends(first: str, last: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(full, NLM-elided, Chicago forms) of the last page, None for a range that does not go up."""
     if len(last) > len(first):
         full = last
     else:
@@ -250,14 +343,14 @@ def range_forms(first: str, last: str) -> dict[str, tuple[str, ...]] | None:
     else:
         chicago = nlm if len(nlm) >= 2 else full[-2:]
     chicago_forms = (chicago, full) if len(first) == 4 and len(chicago) >= 3 else (chicago,)
-    return {"full": (full,), "elided": (nlm,), "chicago": chicago_forms}
+    return full, nlm, chicago_forms
 
 
 def elide(first: str, last: str) -> str:
     """NLM elision: drop the leading digits the last page shares with the first (`713` -> `13`
     after `706`), keeping at least one."""
-    i = 0
-    while i < len(last) - 1 and first[i] == last[i]:
+    i, stop = 0, len(last) - 1
+    while i < stop and first[i] == last[i]:
         i += 1
     return last[i:]
 
@@ -299,7 +392,8 @@ def summarize_pages(ref: Reference) -> Pages | None:
     if pages is None or ref.kind != "journal" or "journal" not in ref.fields:
         return None
     value = pages.value
-    if _LONE_PAGE.fullmatch(value):
+    # (`isdigit` first: a range, nearly every reference, is told without the pattern.)
+    if value.isdigit() and _LONE_PAGE.fullmatch(value):
         volume, year = ref.fields.get("volume"), ref.fields.get("year")
         if volume and year and volume.value == year.value[:4]:
             return None  # the volume is the year: an article-numbered journal
@@ -308,17 +402,29 @@ def summarize_pages(ref: Reference) -> Pages | None:
             return None  # `Diagn Pathol 2006;1:4`: a young online journal's article number
         if len(ref.authors) < 2 and ref.et_al is None:
             return None  # one author (or none): editorials, news and letters, of one page each
-        journal = ref.fields["journal"].value
-        key = vocab.journal_key(journal).replace("(", "").replace(")", "")
-        if key in _ONE_PAGE_JOURNALS or _PHYSICS.search(key):
-            return None
-        if _may_number_articles(journal):
+        if _lone_page_is_usual(ref.fields["journal"].value):
             return None
         return Pages(ref.index, sys.intern(ref.style), True, pages.span)
     found = problems(ref)
-    if len(found) == 1 and found[0][1] is None and found[0][0].span == pages.span:
+    if len(found) == 1 and found[0][1] is None and _covers(found[0][0], pages.span):
         return Pages(ref.index, sys.intern(ref.style), False, pages.span)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _lone_page_is_usual(journal: str) -> bool:
+    """Whether a first page alone is no sign of a lost range in this journal: a general weekly,
+    a physics journal, or one that numbers its articles (or may). Asked of each journal once:
+    a list names few journals, each many times."""
+    key = vocab.journal_key(journal).replace("(", "").replace(")", "")
+    if key in _ONE_PAGE_JOURNALS or _PHYSICS.search(key):
+        return True
+    return _may_number_articles(journal)
+
+
+def _covers(r: PageRange, span: Span) -> bool:
+    """Whether the range is the whole span (asked without making the range's span)."""
+    return r.start == span.start and r.end == span.end
 
 
 def _may_number_articles(name: str) -> bool:

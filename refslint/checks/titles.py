@@ -126,21 +126,29 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".:?!—–"
 
 
-def check_title_case(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    title = ref.get("title")
+def check_title_case(ref: Reference, ctx: Context) -> tuple[Finding, ...]:
+    """A plain function, not a generator: it runs on every reference."""
+    title = ref.fields.get("title")
     if title is None:
-        return
+        return ()
     caps, total = _share(ref, title.value)
     # (Four common words at least: in `Intestinal nematodes in the United States` two of three
     # are a proper name.)
-    if total < 4 or (caps and _is_foreign(title.value)):
-        return  # (a title without capitals cannot be German nouns: no language check needed)
+    if total < 4:
+        return ()
     if caps >= 0.6 * total:
-        if ctx.wants("title"):
-            yield Finding(title.span, "title in Title Case ({expected})", style="title")
+        style = "title"
     elif caps <= 0.2 * total:
-        if ctx.wants("sentence"):
-            yield Finding(title.span, "title in sentence case ({expected})", style="sentence")
+        style = "sentence"
+    else:
+        return ()  # neither case: nothing to say, in any language
+    if caps and _is_foreign(title.value):
+        return ()  # (a title without capitals cannot be German nouns: no language check needed)
+    if not ctx.wants(style):
+        return ()
+    if style == "title":
+        return (Finding(title.span, "title in Title Case ({expected})", style="title"),)
+    return (Finding(title.span, "title in sentence case ({expected})", style="sentence"),)
 
 
 RULES = [

@@ -4,7 +4,7 @@ house-style choices of spacing in the citation block and the final period."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
@@ -74,7 +74,7 @@ def check_doubled_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]
 _BRACKET = re.compile(r"[()\[\]{}]")
 
 
-def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
+def check_brackets(ref: Reference, ctx: Context) -> Iterable[Finding]:
     raw = ref.raw
     if (
         raw.count("(") == raw.count(")")
@@ -83,7 +83,11 @@ def check_brackets(ref: Reference, ctx: Context) -> Iterator[Finding]:
         and "}" not in raw
     ):
         if raw.find(")") >= raw.find("(") and raw.find("]") >= raw.find("["):
-            return  # balanced counts, opened before closed: the common case, in C
+            return ()  # balanced counts, opened before closed: the common case, in C (and no generator)
+    return _unbalanced(ref)
+
+
+def _unbalanced(ref: Reference) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
     for m in _BRACKET.finditer(ref.raw):
         i, ch = m.start(), m.group(0)
@@ -118,66 +122,72 @@ def check_doubled_space(ref: Reference, ctx: Context) -> Iterator[Finding]:
         yield Finding(span, "doubled space", edit_fix("use one space", span, " "))
 
 
-def check_cite_spacing(ref: Reference, ctx: Context) -> Iterator[Finding]:
-    """House style: `2016;6:30121` or `2016; 6: 30121`. Each citation block votes."""
-    cite = ref.get("cite")
+# (separator, spaced?) -> the vote: made once, not per citation block.
+_SPACING_VOTE = {
+    (";", True): "spaced@;", (":", True): "spaced@:", (";", False): "compact@;", (":", False): "compact@:",
+}  # fmt: skip
+
+
+def check_cite_spacing(ref: Reference, ctx: Context) -> list[Finding]:
+    """House style: `2016;6:30121` or `2016; 6: 30121`. Each citation block votes.
+
+    A plain function, not a generator: it runs on every reference of the list."""
+    fields = ref.fields
+    cite = fields.get("cite")
     if cite is None or ref.style != "vancouver":
-        return
-    volume = ref.get("volume")
-    if volume is None or not any(c.isdigit() for c in volume.value):
+        return []
+    volume = fields.get("volume")
+    if volume is None or not (volume.value.isdigit() or any(c.isdigit() for c in volume.value)):
         # Not a citation block: a conference's dates and place (`2001 Sep 13-15; Leeds`), a
         # web page's `[updated 2002 May 16; cited 2002 Jul 9]`.
-        return
-    text = cite.value
-    for m in _SEPARATOR.finditer(text):
-        sep, space = m.group(1), m.group(2)
-        if sep == ":" and m.start() == 4 and ref.get("volume") is None:
-            continue
-        style = ("spaced@" if space else "compact@") + sep
+        return []
+    # (A `:` right after the year is judged too: the volume is there, so it is not the `2021:741`
+    # of a missing volume.)
+    found = []
+    for m in _SEPARATOR.finditer(cite.value):
+        sep, space = m.groups()
+        style = _SPACING_VOTE[sep, bool(space)]
         if not ctx.wants(style):
             continue  # decided before any object is built: most references follow the style
         start = cite.span.start + m.start()
         if space:
             span = Span(start, start + len(m.group(0)))
-            yield Finding(
-                span,
-                f"space after `{sep}` in the citation block ({{expected}})",
-                lazy_fix("remove the space", span, sep),
-                style=style,
-            )
+            message = f"space after `{sep}` in the citation block ({{expected}})"
+            fix = lazy_fix("remove the space", span, sep)
         else:
             span = Span(start, start + 1)
-            yield Finding(
-                span,
-                f"no space after `{sep}` in the citation block ({{expected}})",
-                lazy_fix("add a space", span, sep + " "),
-                style=style,
-            )
+            message = f"no space after `{sep}` in the citation block ({{expected}})"
+            fix = lazy_fix("add a space", span, sep + " ")
+        found.append(Finding(span, message, fix, style=style))
+    return found
 
 
-def check_final_period(ref: Reference, ctx: Context) -> Iterator[Finding]:
+def check_final_period(ref: Reference, ctx: Context) -> tuple[Finding, ...]:
+    """House style: a final period or none. A plain function: it runs on every reference."""
     raw = ref.raw.rstrip()
     if not raw:
-        return
+        return ()
     last_trailer = ref.trailers[-1] if ref.trailers else None
     if last_trailer and last_trailer.span.end >= ref.span.start + len(raw):
-        return  # a reference may end with a DOI or URL, where a period would break the link
+        return ()  # a reference may end with a DOI or URL, where a period would break the link
     end = ref.span.start + len(raw)
     if raw.endswith((";", ":", ",")):
-        return  # an unfinished citation block: M005/M006 say what is missing
+        return ()  # an unfinished citation block: M005/M006 say what is missing
     if ref.extras and ref.extras[-1].span.end >= ref.span.start + len(raw):
-        return  # ends with export debris (E001); removing it restores the period
+        return ()  # ends with export debris (E001); removing it restores the period
     if raw.endswith((".", "?", "!", ".)", ".]", '."', ".”")):
         if ctx.wants("period"):
-            yield Finding(Span(end - 1, end), "final period ({expected})", style="period")
-    else:
-        if ctx.wants("none"):
-            yield Finding(
+            return (Finding(Span(end - 1, end), "final period ({expected})", style="period"),)
+    elif ctx.wants("none"):
+        return (
+            Finding(
                 Span(end - 1, end),
                 "reference does not end with a period ({expected})",
                 lazy_fix("add a final period", Span(end, end), "."),
                 style="none",
-            )
+            ),
+        )
+    return ()
 
 
 def check_control(ref: Reference, ctx: Context) -> Iterator[Finding]:
