@@ -257,15 +257,17 @@ GROUP = re.compile(rf"\b{p.GROUP_WORD}\b")
 # of an abbreviated journal name (`J.`, `Mol.`, `Biol.`, `J Immunol.`, `Rev. E`) rather than a
 # sentence of a title (`Title.`, `Editorial note.`: a full word ends in a vowel or a common
 # ending).
+_ABBREVIATED_CHAR = p.one_of(r"\w'&\-", "’")
 ABBREVIATION = re.compile(
-    r"(?:[A-Z][\w'’&\-]{0,11}\.?" + SP + r"?){0,2}"
-    r"(?:[A-Z][a-z]{0,2}|[A-Z][\w'’&\-]{0,10}(?<![aeiouy])(?<!tion|sion|ment|ness|ship)(?<!ing|ogy|ism|ist|ity))\.$"
+    rf"(?:[A-Z]{_ABBREVIATED_CHAR}{{0,11}}\.?{SP}?){{0,2}}"
+    rf"(?:[A-Z][a-z]{{0,2}}|[A-Z]{_ABBREVIATED_CHAR}{{0,10}}(?<![aeiouy])(?<!tion|sion|ment|ness|ship)(?<!ing|ogy|ism|ist|ity))\.$"
 )
 
 
 # A quoted title is a whole element when punctuation ends it at its closing quote: `“Title,”`,
 # `“Title.”`, `“Title”,` (IEEE, Chicago, Harvard); else the quote is part of a sentence.
-_ENDS_ELEMENT = re.compile(r"(?:[.,?!][”\"’']|[”\"’'][.,])$")
+_QUOTE_MARK = p.one_of("\"'", "’”")
+_ENDS_ELEMENT = re.compile(rf"(?:[.,?!]{_QUOTE_MARK}|{_QUOTE_MARK}[.,])$")
 
 
 class Tok(NamedTuple):
@@ -399,7 +401,7 @@ class _Scanner:
 STOPS_BY_TOKENS = 2_000
 SPECS_STOPPING = tuple(s for s in SPECS if s.stops_text and not s.stops_first_only)
 SPECS_STOPPING_FIRST = tuple(s for s in SPECS if s.stops_text and s.stops_first_only)
-_SENTENCE_END = re.compile(r"[.?!][”\"’']?(?=\s|$)")
+_SENTENCE_END = re.compile(rf"[.?!]{_QUOTE_MARK}?(?=\s|$)")
 # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower case,
 # `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj` and the
 # preprint servers are journals.)
@@ -432,7 +434,8 @@ def _segment_end(text: str, pos: int, first: bool) -> int:
 # What is left before a citation block after a period may be a journal name in lower case (`...
 # in erythroid cells. j virol 72: 3018-28`): a few short lower-case words and nothing else. (A
 # title's `vs. placebo` has more after it, or no citation block follows; `C. elegans` is a genus.)
-_LOWER_JOURNAL = re.compile(rf"{SP}(?:[a-z][a-z'’&-]{{0,11}}\.?{SP}?){{1,6}}")
+_LOWER_WORD_CHAR = p.one_of("a-z'&-", "’")
+_LOWER_JOURNAL = re.compile(rf"{SP}(?:[a-z]{_LOWER_WORD_CHAR}{{0,11}}\.?{SP}?){{1,6}}")
 
 
 @lru_cache(maxsize=1)
