@@ -19,6 +19,7 @@ only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -184,6 +185,20 @@ _STARTS = {
 }
 SPECS = tuple(spec._replace(starts=_STARTS[spec.name]) for spec in SPECS)
 
+# The words each token that may start with a letter opens with (identifiers and notes, labels,
+# `Suppl`): where a text segment may stop, the lexer tries the tokens at a letter only where one
+# of these opens, not at every word of a title that starts with `i`, `p` or `s`.
+# (tests/test_lexer_openings.py checks them against every token of the test corpora.)
+LETTER_OPENINGS = {
+    "TRAILER": r"doi|DOI|Doi|https?://|www\.|PMID|PMCID|PubMed|Epub|Available|Accessed|Published|Retrieved",
+    "VCOMMA": r"[Ss]uppl",
+    "VCOLON": r"[Ss]uppl",
+    "VOLONLY": r"[Ss]uppl",
+    "VOLLABEL": r"[Vv]ol",
+    "NOLABEL": r"[Nn]o\.|[Nn]um\.|[Ii]ssue",
+    "PPLABEL": r"pp?\.|Art",
+}
+
 
 def name_item(form: str, groups: bool = False) -> str:
     """One name of an author list in a name form; with `groups`, its surname and initials as the
@@ -286,23 +301,24 @@ class _Try:
     asks whether its first name is there (`first_name`, a small pattern): the big pattern of a
     name form a list does not use is never compiled (each costs about 12 ms at start-up)."""
 
-    __slots__ = ("compiled", "first_name", "name", "pattern")
+    __slots__ = ("first_name", "match", "name", "pattern")
 
     def __init__(self, spec: TokenSpec, first_name: str | None = None) -> None:
         self.name = spec.name
         # Compiled alone, as written: its groups are the token's fields (parse.CITE_RE is the
         # same pattern as VCITE's, so Python's cache compiles it once for both).
         self.pattern = spec.pattern
-        self.compiled: re.Pattern[str] | None = None
         self.first_name = first_name
+        # `match(text, pos)`: until the first call, one that compiles the pattern; from then on
+        # the compiled pattern's own (the lexer calls it hundreds of thousands of times in a
+        # long list: no Python call between it and re).
+        self.match: Callable[[str, int], re.Match[str] | None] = self._compile_and_match
 
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        compiled = self.compiled
-        if compiled is None:
-            if self.first_name is not None and _compiled(self.first_name).match(text, pos) is None:
-                return None  # (the list cannot start here: no need to compile it yet)
-            compiled = self.compiled = re.compile(self.pattern)
-        return compiled.match(text, pos)
+    def _compile_and_match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self.first_name is not None and _compiled(self.first_name).match(text, pos) is None:
+            return None  # (the list cannot start here: no need to compile it yet)
+        self.match = re.compile(self.pattern).match
+        return self.match(text, pos)
 
 
 @cache
@@ -365,16 +381,17 @@ class _Scanner:
             return other.start()
         return m.start() if m is not None else None
 
-    def stop_by_tokens(self, text: str, pos: int, first: bool) -> int | None:
+    def stop_by_tokens(self, text: str, pos: int, first: bool, before: int | None = None) -> int | None:
         """What `stop` finds, found by trying the tokens (compiled alone, most of them already
         tried at a token's start) where one may start: no alternation of them all to compile,
-        which a short list does not repay."""
+        which a short list does not repay. With `before`, only a stop before that position is
+        looked for (the tokens still see the whole text)."""
         candidate = self._candidate.get(first)
         if candidate is None:
             specs = SPECS_STOPPING + SPECS_STOPPING_FIRST if first else SPECS_STOPPING
-            chars = "".join(sorted({c for spec in specs for c in spec.starts}))
-            candidate = self._candidate[first] = re.compile(rf"(?:(?<=\s)|(?=,))[{re.escape(chars)}]")
-        for m in candidate.finditer(text, pos):
+            candidate = self._candidate[first] = re.compile(_candidate_pattern(specs))
+        # (A candidate is one character long: one that starts before `before` ends by it.)
+        for m in candidate.finditer(text, pos, len(text) if before is None else before):
             at = m.start()
             key = (text[at], first)
             tries = self._stoppers.get(key)
@@ -394,6 +411,15 @@ class _Scanner:
             f"(?=[{re.escape(s.starts)}])(?:{_NAMED_GROUP.sub('(?:', s.pattern)})" for s in specs
         )
         return re.compile(rf"(?:(?<=\s)|(?=,))(?:{alternatives})")
+
+
+def _candidate_pattern(specs: tuple[TokenSpec, ...]) -> str:
+    """Where one of these tokens may start: after a space or at a comma, at a character it may
+    start with; at a letter, only where one of its opening words is."""
+    chars = {c for s in specs for c in s.starts if not (c.isalpha() and s.name in LETTER_OPENINGS)}
+    openings = "|".join(dict.fromkeys(LETTER_OPENINGS[s.name] for s in specs if s.name in LETTER_OPENINGS))
+    at = f"[{re.escape(''.join(sorted(chars)))}]" + (f"|(?={openings})." if openings else "")
+    return rf"(?:(?<=\s)|(?=,))(?:{at})"
 
 
 # A list's first segments find their stops by trying the tokens one by one; past this many, the
@@ -416,7 +442,17 @@ def _scanner() -> _Scanner:
 def _segment_end(text: str, pos: int, first: bool) -> int:
     """Where the text segment that starts at pos ends: at a sentence's end (`. `, `? `, `! `,
     possibly with a closing quote), or before a token that may follow text."""
-    stop = _scanner().stop(text, pos + 1, first)
+    scanner = _scanner()
+    end = _SENTENCE_END.search(text, pos + 1)
+    if end is not None and not (end.group(0) == "." and _NOT_AN_END.match(text, end.start())):
+        # Most segments end at their first sentence end: it is the segment's end unless a token
+        # may start before it or right after it. Only that stretch is searched for one (the
+        # rest of the reference, often most of it, is not).
+        stop = scanner.stop_by_tokens(text, pos + 1, first, before=end.end() + 1)
+        if stop is None:
+            return end.end()
+    else:  # (no sentence end, or a period that may not be one: where the next token starts decides)
+        stop = scanner.stop(text, pos + 1, first)
     limit = len(text)
     if stop is not None:
         limit = stop
