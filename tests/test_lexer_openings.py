@@ -37,7 +37,7 @@ def _segment_end_from_the_next_token(text: str, pos: int, first: bool) -> int:
     for m in lexer._SENTENCE_END.finditer(text, pos + 1, limit):
         if m.group(0) == "." and lexer._NOT_AN_END.match(text, m.start()):
             genus = m.start() >= 2 and text[m.start() - 1].isupper() and not text[m.start() - 2].isalnum()
-            if genus or stop is None or not lexer._LOWER_JOURNAL.fullmatch(text, m.end(), limit):
+            if genus or stop is None or not re.compile(lexer._LOWER_JOURNAL).fullmatch(text, m.end(), limit):
                 continue
         return m.end()
     return limit

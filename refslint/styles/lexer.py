@@ -461,7 +461,7 @@ def _segment_end(text: str, pos: int, first: bool) -> int:
     for m in _SENTENCE_END.finditer(text, pos + 1, limit):
         if m.group(0) == "." and _NOT_AN_END.match(text, m.start()):
             genus = m.start() >= 2 and text[m.start() - 1].isupper() and not text[m.start() - 2].isalnum()
-            if genus or stop is None or not _LOWER_JOURNAL.fullmatch(text, m.end(), limit):
+            if genus or stop is None or not _compiled(_LOWER_JOURNAL).fullmatch(text, m.end(), limit):
                 continue
         return m.end()
     return limit
@@ -470,8 +470,9 @@ def _segment_end(text: str, pos: int, first: bool) -> int:
 # What is left before a citation block after a period may be a journal name in lower case (`...
 # in erythroid cells. j virol 72: 3018-28`): a few short lower-case words and nothing else. (A
 # title's `vs. placebo` has more after it, or no citation block follows; `C. elegans` is a genus.)
-_LOWER_WORD_CHAR = p.one_of("a-z'&-", "’")
-_LOWER_JOURNAL = re.compile(rf"{SP}(?:[a-z]{_LOWER_WORD_CHAR}{{0,11}}\.?{SP}?){{1,6}}")
+# (Compiled when first needed, seldom. Its class is compiled into a 64K-entry table, see
+# pieces.one_of, but matches faster than the branches would where it backtracks a lot.)
+_LOWER_JOURNAL = rf"{SP}(?:[a-z][a-z'’&-]{{0,11}}\.?{SP}?){{1,6}}"
 
 
 @lru_cache(maxsize=1)

@@ -71,13 +71,15 @@ SUFFIX = r"(?:Jr|Jnr|Sr|Snr|III|II|IV|2nd|3rd|4th)\.?(?![\w])"
 # script's letters. A later word in capitals only (`Chapin FS III`) is initials, not surname.
 # (`[^\W\d_]` excludes apostrophes and hyphens already: they are not word characters.)
 _NAME_WORD = rf"[^\W\d_]+(?:{APOSTROPHE_OR_HYPHEN}[^\W\d_]+)*"
+# (Particles that share a first letter are one branch, tried in the same order: `[Dd](?:er|en|e|el|
+# ...)` is `[Dd]er|[Dd]en|[Dd]e|[Dd]el|...`, fewer branches to compile and to try at each name.)
 PARTICLE = (
-    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]os|[Dd]as|[Dd]es|[Dd]u|[Ll]a|[Ll]as"
-    r"|[Ll]os|[Ll]e|[Tt]en|[Tt]er|bin|ibn|al|el|y|e|zu|St\.)"
+    r"(?:[Vv](?:an|on)|[Dd](?:er|en|e|el|ella|i|a|os|as|es|u)|[Ll](?:a|as|os|e)|[Tt]e[nr]"
+    r"|bin|ibn|al|el|y|e|zu|St\.)"
 )
 # (The first word is capitalised: the look-ahead, since `[^\W\d_]` takes any letter.)
 SURNAME = (
-    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’]|(?:van|von|de|di|da|du|la|le|ten|ter|mac|mc)(?=[A-Z])"
+    rf"(?:(?:{PARTICLE}{SP}+){{0,3}}(?:[dDlL]['’]|(?:v[ao]n|d[eiau]|l[ae]|te[nr]|mac|mc)(?=[A-Z])"
     rf"|(?:ben|bin|ibn|al|el|abu|bar)-(?=[A-Z]))?"
     rf"(?=[^\W\d_a-z]){_NAME_WORD}"
     rf"(?:{SP}+(?:{PARTICLE}{SP}+){{0,2}}(?=[^\W\d_a-z])(?![A-Z]{{1,4}}(?!\w|{APOSTROPHE_OR_HYPHEN})){_NAME_WORD}){{0,2}})"
