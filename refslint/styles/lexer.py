@@ -185,18 +185,34 @@ _STARTS = {
 }
 SPECS = tuple(spec._replace(starts=_STARTS[spec.name]) for spec in SPECS)
 
-# The words each token that may start with a letter opens with (identifiers and notes, labels,
-# `Suppl`): where a text segment may stop, the lexer tries the tokens at a letter only where one
-# of these opens, not at every word of a title that starts with `i`, `p` or `s`.
+# What each token opens with, implied by its pattern: a token is compiled only when first tried
+# where its opening is (a run compiles only the tokens its references may hold), and where a
+# text segment may stop, the tokens are tried only where one opens (not at every comma of a
+# title, nor at every word that starts with `i`, `p` or `s`).
 # (tests/test_lexer_openings.py checks them against every token of the test corpora.)
-LETTER_OPENINGS = {
-    "TRAILER": r"doi|DOI|Doi|https?://|www\.|PMID|PMCID|PubMed|Epub|Available|Accessed|Published|Retrieved",
-    "VCOMMA": r"[Ss]uppl",
-    "VCOLON": r"[Ss]uppl",
-    "VOLONLY": r"[Ss]uppl",
-    "VOLLABEL": r"[Vv]ol",
-    "NOLABEL": r"[Nn]o\.|[Nn]um\.|[Ii]ssue",
-    "PPLABEL": r"pp?\.|Art",
+_YEAR_OPENS = rf"(?:,{SP}*)?{p.YEAR}"
+_VOLUME_OPENS = rf"(?:,{SP}*)?(?:\d|[Ss]uppl)"
+_DATE_OPENS = rf",{SP}*(?:{p.MONTH}|{p.YEAR})"
+OPENINGS = {
+    "TRAILER": (
+        r"doi|DOI|Doi|https?://|www\.|10\.|PMID|PMCID|PubMed|\[Epub|Epub|Available|\[cited|Accessed|Published"
+        r"|Retrieved"
+    ),
+    "YEARPAREN": r"\(",
+    "VCITE": p.YEAR,
+    "YVP": _YEAR_OPENS,
+    "YV": _YEAR_OPENS,
+    "VCOMMA": _VOLUME_OPENS,
+    "VCOLON": r"\d|[Ss]uppl",
+    "VOLONLY": _VOLUME_OPENS,
+    "VOLLABEL": rf",?{SP}*[Vv]ol",
+    "NOLABEL": rf",?{SP}*(?:[Nn]o\.|[Ii]ssue|[Nn]um\.)",
+    "PPLABEL": rf",?{SP}*(?:pp?\.|Art)",
+    "DATEEND": _DATE_OPENS,
+    "DATEMID": _DATE_OPENS,
+    "COMMAYEAR": rf",{SP}*{p.YEAR}",
+    "YEARSEG": p.YEAR,
+    "QUOTED": "“|\"|‘|'",
 }
 
 
@@ -297,26 +313,27 @@ _LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
 class _Try:
-    """One token tried at a position: its pattern compiled on first use. An author list first
-    asks whether its first name is there (`first_name`, a small pattern): the big pattern of a
-    name form a list does not use is never compiled (each costs about 12 ms at start-up)."""
+    """One token tried at a position: its pattern compiled on first use, where its `opening` (a
+    small pattern) is: a token a list never holds is never compiled. An author list's opening
+    is its first name: the big pattern of a name form a list does not use is never compiled
+    (each costs about 5 ms at start-up)."""
 
-    __slots__ = ("first_name", "match", "name", "pattern")
+    __slots__ = ("match", "name", "opening", "pattern")
 
-    def __init__(self, spec: TokenSpec, first_name: str | None = None) -> None:
+    def __init__(self, spec: TokenSpec, opening: str) -> None:
         self.name = spec.name
         # Compiled alone, as written: its groups are the token's fields (parse.CITE_RE is the
         # same pattern as VCITE's, so Python's cache compiles it once for both).
         self.pattern = spec.pattern
-        self.first_name = first_name
+        self.opening = opening
         # `match(text, pos)`: until the first call, one that compiles the pattern; from then on
         # the compiled pattern's own (the lexer calls it hundreds of thousands of times in a
         # long list: no Python call between it and re).
         self.match: Callable[[str, int], re.Match[str] | None] = self._compile_and_match
 
     def _compile_and_match(self, text: str, pos: int) -> re.Match[str] | None:
-        if self.first_name is not None and _compiled(self.first_name).match(text, pos) is None:
-            return None  # (the list cannot start here: no need to compile it yet)
+        if _compiled(self.opening).match(text, pos) is None:
+            return None  # (the token cannot start here: no need to compile it yet)
         self.match = re.compile(self.pattern).match
         return self.match(text, pos)
 
@@ -337,15 +354,17 @@ class _Scanner:
 
     def __init__(self) -> None:
         self._by_char: dict[tuple[str, bool], tuple[_Try, ...]] = {}
-        self._tries = {s.name: _Try(s) for s in SPECS}
-        items = {"NAMES_COMPACT": _COMPACT, "NAMES_MIXED": _INVERTED, "NAMES_INVERTED": _INVERTED,
-                 "NAMES_GIVEN_FIRST": _GIVEN_FIRST}  # fmt: skip
-        self._names = tuple(_Try(s, items[s.name]) for s in NAME_SPECS)
+        self._tries = {s.name: _Try(s, OPENINGS[s.name]) for s in SPECS}
+        # (A list's first name as names.py reads it, with its groups: the same pattern, compiled
+        # once for both.)
+        forms = {"NAMES_COMPACT": "compact", "NAMES_MIXED": "inverted", "NAMES_INVERTED": "inverted",
+                 "NAMES_GIVEN_FIRST": "given-first"}  # fmt: skip
+        self._names = tuple(_Try(s, name_item(forms[s.name], groups=True)) for s in NAME_SPECS)
         self._stop: re.Pattern[str] | None = None
         self._stop_first: re.Pattern[str] | None = None
         self.stops_asked = 0
         self._stoppers: dict[tuple[str, bool], tuple[_Try, ...]] = {}
-        self._candidate: dict[bool, re.Pattern[str]] = {}
+        self._candidate: re.Pattern[str] | None = None
         self.fields = _fields()
 
     def tokens_at(self, char: str, first: bool) -> tuple[_Try, ...]:
@@ -386,10 +405,12 @@ class _Scanner:
         tried at a token's start) where one may start: no alternation of them all to compile,
         which a short list does not repay. With `before`, only a stop before that position is
         looked for (the tokens still see the whole text)."""
-        candidate = self._candidate.get(first)
+        candidate = self._candidate
         if candidate is None:
-            specs = SPECS_STOPPING + SPECS_STOPPING_FIRST if first else SPECS_STOPPING
-            candidate = self._candidate[first] = re.compile(_candidate_pattern(specs))
+            # (One pattern for the first segment and the others: where only the first segment's
+            # tokens may start, the others try their tokens in vain.)
+            every = SPECS_STOPPING + SPECS_STOPPING_FIRST
+            candidate = self._candidate = re.compile(_candidate_pattern(every))
         # (A candidate is one character long: one that starts before `before` ends by it.)
         for m in candidate.finditer(text, pos, len(text) if before is None else before):
             at = m.start()
@@ -414,12 +435,11 @@ class _Scanner:
 
 
 def _candidate_pattern(specs: tuple[TokenSpec, ...]) -> str:
-    """Where one of these tokens may start: after a space or at a comma, at a character it may
-    start with; at a letter, only where one of its opening words is."""
-    chars = {c for s in specs for c in s.starts if not (c.isalpha() and s.name in LETTER_OPENINGS)}
-    openings = "|".join(dict.fromkeys(LETTER_OPENINGS[s.name] for s in specs if s.name in LETTER_OPENINGS))
-    at = f"[{re.escape(''.join(sorted(chars)))}]" + (f"|(?={openings})." if openings else "")
-    return rf"(?:(?<=\s)|(?=,))(?:{at})"
+    """Where one of these tokens may start: after a space or at a comma, at a character they
+    may start with, where one of their openings is."""
+    chars = re.escape("".join(sorted({c for s in specs for c in s.starts})))
+    openings = "|".join(dict.fromkeys(OPENINGS[s.name] for s in specs))
+    return rf"(?:(?<=\s)|(?=,))(?=[{chars}])(?=(?:{openings}))."
 
 
 # A list's first segments find their stops by trying the tokens one by one; past this many, the
