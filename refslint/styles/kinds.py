@@ -26,6 +26,11 @@ PREPRINT = re.compile(
     r"\b(?:arXiv|ArXiv|bioRxiv|medRxiv|ChemRxiv|chemRxiv|PsyArXiv|SocArXiv|Preprints|Preprint|preprint|"
     r"SSRN|Research Square|Authorea|Qeios)\b"
 )
+# Words every match of PREPRINT, and of CHAPTER, contains: a reference with none of them is not
+# one (looking for a few words is much cheaper than searching for the patterns, and most
+# references have none).
+_PREPRINT_WORDS = ("rXiv", "Rxiv", "reprint", "SSRN", "Research Square", "Authorea", "Qeios")
+_CHAPTER_WORDS = ("In", "ditor", "(ed", "Ed", "ed.,", "eds.,")
 _WEB = re.compile(
     r"\[Internet\]|Available (?:from|at|online)|https?://|www\.|\[cited|Accessed|Retrieved from"
 )
@@ -34,16 +39,15 @@ _WEB = re.compile(
 def classify(raw: str, journal_like: bool = False) -> str:
     """The kind of a reference. `journal_like`: a family's grammar read it as a journal
     article (a container and a citation block); only preprints and chapters are told apart."""
-    if PREPRINT.search(raw):
+    if _has_any(raw, _PREPRINT_WORDS) and PREPRINT.search(raw):
         return "preprint"
     if journal_like:
-        maybe_chapter = "In" in raw or "dit" in raw or "Ed" in raw or "ed" in raw
-        return "chapter" if maybe_chapter and CHAPTER.search(raw) else "journal"
+        return "chapter" if _is_chapter(raw) else "journal"
     if _WEB.search(raw):
         return "web"
     if _THESIS.search(raw):
         return "thesis"
-    if CHAPTER.search(raw):
+    if _is_chapter(raw):
         return "chapter"
     if _CONFERENCE.search(raw):
         return "conference"
@@ -52,3 +56,11 @@ def classify(raw: str, journal_like: bool = False) -> str:
     if _REPORT.search(raw):
         return "report"
     return "journal"
+
+
+def _is_chapter(raw: str) -> bool:
+    return _has_any(raw, _CHAPTER_WORDS) and CHAPTER.search(raw) is not None
+
+
+def _has_any(raw: str, words: tuple[str, ...]) -> bool:
+    return any(word in raw for word in words)

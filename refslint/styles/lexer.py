@@ -19,6 +19,7 @@ only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -184,6 +185,36 @@ _STARTS = {
 }
 SPECS = tuple(spec._replace(starts=_STARTS[spec.name]) for spec in SPECS)
 
+# What each token opens with, implied by its pattern: a token is compiled only when first tried
+# where its opening is (a run compiles only the tokens its references may hold), and where a
+# text segment may stop, the tokens are tried only where one opens (not at every comma of a
+# title, nor at every word that starts with `i`, `p` or `s`).
+# (tests/test_lexer_openings.py checks them against every token of the test corpora.)
+_YEAR_OPENS = rf"(?:,{SP}*)?{p.YEAR}"
+_VOLUME_OPENS = rf"(?:,{SP}*)?(?:\d|[Ss]uppl)"
+_DATE_OPENS = rf",{SP}*(?:{p.MONTH}|{p.YEAR})"
+OPENINGS = {
+    "TRAILER": (
+        r"doi|DOI|Doi|https?://|www\.|10\.|PMID|PMCID|PubMed|\[Epub|Epub|Available|\[cited|Accessed|Published"
+        r"|Retrieved"
+    ),
+    "YEARPAREN": r"\(",
+    "VCITE": p.YEAR,
+    "YVP": _YEAR_OPENS,
+    "YV": _YEAR_OPENS,
+    "VCOMMA": _VOLUME_OPENS,
+    "VCOLON": r"\d|[Ss]uppl",
+    "VOLONLY": _VOLUME_OPENS,
+    "VOLLABEL": rf",?{SP}*[Vv]ol",
+    "NOLABEL": rf",?{SP}*(?:[Nn]o\.|[Ii]ssue|[Nn]um\.)",
+    "PPLABEL": rf",?{SP}*(?:pp?\.|Art)",
+    "DATEEND": _DATE_OPENS,
+    "DATEMID": _DATE_OPENS,
+    "COMMAYEAR": rf",{SP}*{p.YEAR}",
+    "YEARSEG": p.YEAR,
+    "QUOTED": "“|\"|‘|'",
+}
+
 
 def name_item(form: str, groups: bool = False) -> str:
     """One name of an author list in a name form; with `groups`, its surname and initials as the
@@ -257,15 +288,17 @@ GROUP = re.compile(rf"\b{p.GROUP_WORD}\b")
 # of an abbreviated journal name (`J.`, `Mol.`, `Biol.`, `J Immunol.`, `Rev. E`) rather than a
 # sentence of a title (`Title.`, `Editorial note.`: a full word ends in a vowel or a common
 # ending).
+_ABBREVIATED_CHAR = p.one_of(r"\w'&\-", "’")
 ABBREVIATION = re.compile(
-    r"(?:[A-Z][\w'’&\-]{0,11}\.?" + SP + r"?){0,2}"
-    r"(?:[A-Z][a-z]{0,2}|[A-Z][\w'’&\-]{0,10}(?<![aeiouy])(?<!tion|sion|ment|ness|ship)(?<!ing|ogy|ism|ist|ity))\.$"
+    rf"(?:[A-Z]{_ABBREVIATED_CHAR}{{0,11}}\.?{SP}?){{0,2}}"
+    rf"(?:[A-Z][a-z]{{0,2}}|[A-Z]{_ABBREVIATED_CHAR}{{0,10}}(?<![aeiouy])(?<!tion|sion|ment|ness|ship)(?<!ing|ogy|ism|ist|ity))\.$"
 )
 
 
 # A quoted title is a whole element when punctuation ends it at its closing quote: `“Title,”`,
 # `“Title.”`, `“Title”,` (IEEE, Chicago, Harvard); else the quote is part of a sentence.
-_ENDS_ELEMENT = re.compile(r"(?:[.,?!][”\"’']|[”\"’'][.,])$")
+_QUOTE_MARK = p.one_of("\"'", "’”")
+_ENDS_ELEMENT = re.compile(rf"(?:[.,?!]{_QUOTE_MARK}|{_QUOTE_MARK}[.,])$")
 
 
 class Tok(NamedTuple):
@@ -280,27 +313,29 @@ _LOWER_WORD = r"(?![a-z]+[A-Z]|npj\b|bioRxiv|medRxiv|arXiv|chemRxiv)[a-z]"
 
 
 class _Try:
-    """One token tried at a position: its pattern compiled on first use. An author list first
-    asks whether its first name is there (`first_name`, a small pattern): the big pattern of a
-    name form a list does not use is never compiled (each costs about 12 ms at start-up)."""
+    """One token tried at a position: its pattern compiled on first use, where its `opening` (a
+    small pattern) is: a token a list never holds is never compiled. An author list's opening
+    is its first name: the big pattern of a name form a list does not use is never compiled
+    (each costs about 5 ms at start-up)."""
 
-    __slots__ = ("compiled", "first_name", "name", "pattern")
+    __slots__ = ("match", "name", "opening", "pattern")
 
-    def __init__(self, spec: TokenSpec, first_name: str | None = None) -> None:
+    def __init__(self, spec: TokenSpec, opening: str) -> None:
         self.name = spec.name
         # Compiled alone, as written: its groups are the token's fields (parse.CITE_RE is the
         # same pattern as VCITE's, so Python's cache compiles it once for both).
         self.pattern = spec.pattern
-        self.compiled: re.Pattern[str] | None = None
-        self.first_name = first_name
+        self.opening = opening
+        # `match(text, pos)`: until the first call, one that compiles the pattern; from then on
+        # the compiled pattern's own (the lexer calls it hundreds of thousands of times in a
+        # long list: no Python call between it and re).
+        self.match: Callable[[str, int], re.Match[str] | None] = self._compile_and_match
 
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        compiled = self.compiled
-        if compiled is None:
-            if self.first_name is not None and _compiled(self.first_name).match(text, pos) is None:
-                return None  # (the list cannot start here: no need to compile it yet)
-            compiled = self.compiled = re.compile(self.pattern)
-        return compiled.match(text, pos)
+    def _compile_and_match(self, text: str, pos: int) -> re.Match[str] | None:
+        if _compiled(self.opening).match(text, pos) is None:
+            return None  # (the token cannot start here: no need to compile it yet)
+        self.match = re.compile(self.pattern).match
+        return self.match(text, pos)
 
 
 @cache
@@ -319,15 +354,17 @@ class _Scanner:
 
     def __init__(self) -> None:
         self._by_char: dict[tuple[str, bool], tuple[_Try, ...]] = {}
-        self._tries = {s.name: _Try(s) for s in SPECS}
-        items = {"NAMES_COMPACT": _COMPACT, "NAMES_MIXED": _INVERTED, "NAMES_INVERTED": _INVERTED,
-                 "NAMES_GIVEN_FIRST": _GIVEN_FIRST}  # fmt: skip
-        self._names = tuple(_Try(s, items[s.name]) for s in NAME_SPECS)
+        self._tries = {s.name: _Try(s, OPENINGS[s.name]) for s in SPECS}
+        # (A list's first name as names.py reads it, with its groups: the same pattern, compiled
+        # once for both.)
+        forms = {"NAMES_COMPACT": "compact", "NAMES_MIXED": "inverted", "NAMES_INVERTED": "inverted",
+                 "NAMES_GIVEN_FIRST": "given-first"}  # fmt: skip
+        self._names = tuple(_Try(s, name_item(forms[s.name], groups=True)) for s in NAME_SPECS)
         self._stop: re.Pattern[str] | None = None
         self._stop_first: re.Pattern[str] | None = None
         self.stops_asked = 0
         self._stoppers: dict[tuple[str, bool], tuple[_Try, ...]] = {}
-        self._candidate: dict[bool, re.Pattern[str]] = {}
+        self._candidate: re.Pattern[str] | None = None
         self.fields = _fields()
 
     def tokens_at(self, char: str, first: bool) -> tuple[_Try, ...]:
@@ -363,16 +400,19 @@ class _Scanner:
             return other.start()
         return m.start() if m is not None else None
 
-    def stop_by_tokens(self, text: str, pos: int, first: bool) -> int | None:
+    def stop_by_tokens(self, text: str, pos: int, first: bool, before: int | None = None) -> int | None:
         """What `stop` finds, found by trying the tokens (compiled alone, most of them already
         tried at a token's start) where one may start: no alternation of them all to compile,
-        which a short list does not repay."""
-        candidate = self._candidate.get(first)
+        which a short list does not repay. With `before`, only a stop before that position is
+        looked for (the tokens still see the whole text)."""
+        candidate = self._candidate
         if candidate is None:
-            specs = SPECS_STOPPING + SPECS_STOPPING_FIRST if first else SPECS_STOPPING
-            chars = "".join(sorted({c for spec in specs for c in spec.starts}))
-            candidate = self._candidate[first] = re.compile(rf"(?:(?<=\s)|(?=,))[{re.escape(chars)}]")
-        for m in candidate.finditer(text, pos):
+            # (One pattern for the first segment and the others: where only the first segment's
+            # tokens may start, the others try their tokens in vain.)
+            every = SPECS_STOPPING + SPECS_STOPPING_FIRST
+            candidate = self._candidate = re.compile(_candidate_pattern(every))
+        # (A candidate is one character long: one that starts before `before` ends by it.)
+        for m in candidate.finditer(text, pos, len(text) if before is None else before):
             at = m.start()
             key = (text[at], first)
             tries = self._stoppers.get(key)
@@ -394,12 +434,20 @@ class _Scanner:
         return re.compile(rf"(?:(?<=\s)|(?=,))(?:{alternatives})")
 
 
+def _candidate_pattern(specs: tuple[TokenSpec, ...]) -> str:
+    """Where one of these tokens may start: after a space or at a comma, at a character they
+    may start with, where one of their openings is."""
+    chars = re.escape("".join(sorted({c for s in specs for c in s.starts})))
+    openings = "|".join(dict.fromkeys(OPENINGS[s.name] for s in specs))
+    return rf"(?:(?<=\s)|(?=,))(?=[{chars}])(?=(?:{openings}))."
+
+
 # A list's first segments find their stops by trying the tokens one by one; past this many, the
 # alternation of them all is compiled once (about 40-70 ms) and searched instead (faster).
 STOPS_BY_TOKENS = 2_000
 SPECS_STOPPING = tuple(s for s in SPECS if s.stops_text and not s.stops_first_only)
 SPECS_STOPPING_FIRST = tuple(s for s in SPECS if s.stops_text and s.stops_first_only)
-_SENTENCE_END = re.compile(r"[.?!][”\"’']?(?=\s|$)")
+_SENTENCE_END = re.compile(rf"[.?!]{_QUOTE_MARK}?(?=\s|$)")
 # (A period inside a dotted acronym, `U.S. mothers`, `e.g. mice`, or before a word in lower case,
 # `C. elegans`, `vs. placebo`, does not end a sentence; but `eLife`, `mBio`, `npj` and the
 # preprint servers are journals.)
@@ -414,7 +462,17 @@ def _scanner() -> _Scanner:
 def _segment_end(text: str, pos: int, first: bool) -> int:
     """Where the text segment that starts at pos ends: at a sentence's end (`. `, `? `, `! `,
     possibly with a closing quote), or before a token that may follow text."""
-    stop = _scanner().stop(text, pos + 1, first)
+    scanner = _scanner()
+    end = _SENTENCE_END.search(text, pos + 1)
+    if end is not None and not (end.group(0) == "." and _NOT_AN_END.match(text, end.start())):
+        # Most segments end at their first sentence end: it is the segment's end unless a token
+        # may start before it or right after it. Only that stretch is searched for one (the
+        # rest of the reference, often most of it, is not).
+        stop = scanner.stop_by_tokens(text, pos + 1, first, before=end.end() + 1)
+        if stop is None:
+            return end.end()
+    else:  # (no sentence end, or a period that may not be one: where the next token starts decides)
+        stop = scanner.stop(text, pos + 1, first)
     limit = len(text)
     if stop is not None:
         limit = stop
@@ -423,7 +481,7 @@ def _segment_end(text: str, pos: int, first: bool) -> int:
     for m in _SENTENCE_END.finditer(text, pos + 1, limit):
         if m.group(0) == "." and _NOT_AN_END.match(text, m.start()):
             genus = m.start() >= 2 and text[m.start() - 1].isupper() and not text[m.start() - 2].isalnum()
-            if genus or stop is None or not _LOWER_JOURNAL.fullmatch(text, m.end(), limit):
+            if genus or stop is None or not _compiled(_LOWER_JOURNAL).fullmatch(text, m.end(), limit):
                 continue
         return m.end()
     return limit
@@ -432,7 +490,9 @@ def _segment_end(text: str, pos: int, first: bool) -> int:
 # What is left before a citation block after a period may be a journal name in lower case (`...
 # in erythroid cells. j virol 72: 3018-28`): a few short lower-case words and nothing else. (A
 # title's `vs. placebo` has more after it, or no citation block follows; `C. elegans` is a genus.)
-_LOWER_JOURNAL = re.compile(rf"{SP}(?:[a-z][a-z'’&-]{{0,11}}\.?{SP}?){{1,6}}")
+# (Compiled when first needed, seldom. Its class is compiled into a 64K-entry table, see
+# pieces.one_of, but matches faster than the branches would where it backtracks a lot.)
+_LOWER_JOURNAL = rf"{SP}(?:[a-z][a-z'’&-]{{0,11}}\.?{SP}?){{1,6}}"
 
 
 @lru_cache(maxsize=1)

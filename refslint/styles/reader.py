@@ -19,7 +19,6 @@ from .lexer import Tok
 
 # Punctuation that separates an element from the next, not part of it.
 _TRAILING = ".,;:"
-_INITIAL_END = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
 _YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
 # Tokens that are a citation block (or part of one).
 CITATION_BLOCKS = frozenset(
@@ -27,6 +26,8 @@ CITATION_BLOCKS = frozenset(
 )
 # Quoted titles: the group that holds the text between the quotes.
 _QUOTED_TEXT = ("text", "text2", "text3", "text4")
+# A token's group -> the field it gives, where they differ.
+_FIELD_OF_GROUP = {"pages2": "pages"}
 
 
 def tokens(text: str) -> list[Tok]:
@@ -130,18 +131,21 @@ def _split_body(ref: Reference, toks: list[Tok], journal: str) -> None:
 def _pieces(ref: Reference, tok: Tok, year_is_volume: bool = False) -> None:
     """The year, volume, issue and pages a token carries (the first of each wins)."""
     base, raw, fields = ref.span.start, ref.raw, ref.fields
-    names = {g for g, _s, _e in tok.groups}
     for name, start, end in tok.groups:
         if name in _QUOTED_TEXT:
             continue
-        field = {"pages2": "pages", "text": None}.get(name, name)
-        if field == "year" and year_is_volume and ("pages2" in names or tok.type == "DATEMID"):
+        field = _FIELD_OF_GROUP.get(name, name)
+        if field == "year" and year_is_volume and (tok.type == "DATEMID" or _has_group(tok, "pages2")):
             field = "volume"  # `Lancet Neurol 2004: 343–53`, `Lancet Neurol, 2004, pp. 343–353`
-        if field is None or field in fields or start == end:
+        if field in fields or start == end:
             continue
         if field == "date" and not raw[start:end].strip():
             continue
         fields[field] = Field(field, raw[start:end], Span(base + start, base + end))
+
+
+def _has_group(tok: Tok, name: str) -> bool:
+    return any(group == name for group, _start, _end in tok.groups)
 
 
 def _text_field(ref: Reference, name: str, toks: list[Tok]) -> None:
@@ -165,7 +169,7 @@ def _trim(raw: str, start: int, end: int, keep_initial: bool = False, keep_dot_i
     while end > start and raw[end - 1].isspace():
         end -= 1
     while end > start and raw[end - 1] in _TRAILING:
-        if raw[end - 1] == "." and keep_initial and _INITIAL_END.search(raw[start:end]):
+        if raw[end - 1] == "." and keep_initial and _ends_with_initial(raw, start, end):
             break
         if keep_dot_in_link:
             break
@@ -173,6 +177,14 @@ def _trim(raw: str, start: int, end: int, keep_initial: bool = False, keep_dot_i
         while end > start and raw[end - 1].isspace():
             end -= 1
     return end
+
+
+def _ends_with_initial(raw: str, start: int, end: int) -> bool:
+    r"""`raw[start:end]` ends with a capital initial and its period (`Smith, J. A.`, `J.-P.`):
+    `(?:^|[\s.\-])[A-Z]\.$`, looked at from the end instead of searched for."""
+    if end - start < 2 or raw[end - 1] != "." or not "A" <= raw[end - 2] <= "Z":
+        return False
+    return end - start == 2 or raw[end - 3].isspace() or raw[end - 3] in ".-"
 
 
 def _skip_leading(raw: str, start: int, end: int) -> int:
