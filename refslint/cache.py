@@ -75,6 +75,7 @@ class Memo:
         self._entries: dict | None = None
         self._changed = False
         self._path: str | None = None
+        self._added: dict = {}  # what this process put, for `added` (a worker's, to its parent)
 
     def _stamp(self) -> tuple:
         from . import __version__
@@ -108,11 +109,23 @@ class Memo:
         if self._path is None or len(entries) >= self.LIMIT:
             return
         entries[key] = value
+        self._added[key] = value
         if not self._changed:
             import atexit
 
             self._changed = True
             atexit.register(self.save)
+
+    def added(self) -> dict:
+        """What was put since the last call (a forked worker's new entries: its process ends
+        without saving, so it hands them to the process that saves)."""
+        added, self._added = self._added, {}
+        return added
+
+    def update(self, entries: dict) -> None:
+        """Entries another process put (`added`)."""
+        for key, value in entries.items():
+            self.put(key, value)
 
     def derived(self, kind: str, path, build):
         """build(), for data derived from one of refslint's own files (its parsed YAML, a

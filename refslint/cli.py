@@ -455,20 +455,26 @@ def _fix_or_adopt(ns: argparse.Namespace, config, files: list[str], linted, base
 def _lint_in_parallel(files: list[str], config, baseline):
     """FileResults of files linted in config.jobs processes, in the order of `files`, each as
     soon as it and those before it are done."""
+    from .cache import memo
     from .workers import worker_pool
 
+    memo.added()  # (what this process put before the workers were forked is its own to save)
     pool = worker_pool(min(config.jobs, len(files)), config, baseline)
     if pool is None:
         from . import api
 
         yield from (api.lint_file(path, config) for path in files)
         return
+    chunksize = max(1, len(files) // (config.jobs * 4))
     with pool:
-        yield from pool.imap(_lint_one, files, chunksize=max(1, len(files) // (config.jobs * 4)))
+        for result, remembered in pool.imap(_lint_one, files, chunksize=chunksize):
+            memo.update(remembered)  # a worker ends without saving the start-up memo
+            yield result
 
 
 def _lint_one(path: str):
     from . import api
+    from .cache import memo
     from .workers import worker_state
 
     config, baseline = worker_state()
@@ -479,7 +485,7 @@ def _lint_one(path: str):
         for other in result.companions:
             other.diagnostics = baseline.filter(other)
     result.document = None  # not needed once filtered, and costly to send back
-    return result
+    return result, memo.added()
 
 
 def _add_noqa(results: list, ns: argparse.Namespace) -> int:

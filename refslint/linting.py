@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import suppress
+from .cache import memo
 from .checks import CHECK_FAILED, TOO_LONG
 from .config import Config
 from .decode import DecodeError, decode
@@ -288,24 +289,28 @@ def _feed_in_workers(
     how many. (The workers check before the verdict is known: a long file that is no list is
     rare, and costs only the wasted work.)"""
     state = (doc, config, linter.listing, linter.bounds, lexed)
+    memo.added()  # (what this process put before the workers were forked is its own to save)
     with worker_pool(min(jobs, len(pieces)), *state) as pool:  # type: ignore[union-attr]
         like = looked = 0
-        for part, piece_like, piece_looked in pool.imap(_check_piece, pieces):
+        for part, piece_like, piece_looked, remembered in pool.imap(_check_piece, pieces):
             linter.merge(part)
+            memo.update(remembered)
             like += piece_like
             looked += piece_looked
     return like, looked
 
 
-def _check_piece(piece: tuple[int, int, int]) -> tuple[tuple, int, int]:
-    """In a worker: a piece's part of the lint, and its share of the verdict."""
+def _check_piece(piece: tuple[int, int, int]) -> tuple[tuple, int, int, dict]:
+    """In a worker: a piece's part of the lint, its share of the verdict, and what it put in
+    the start-up memo (the parse of new shapes of reference: the worker's process ends without
+    saving it, and the next run's workers would parse them again)."""
     doc, config, listing, offsets, lexed = worker_state()
     start, stop, step = piece
     refs = parse_entries(doc, start, stop, listing.family, lexed, step)
     judged = [r for r in refs if r.index < CHUNK]
     linter = Linter(doc.path, config, doc.format, listing, offsets)
     linter.feed(refs)
-    return linter.part(), sum(1 for r in judged if reads_as_reference(r)), len(judged)
+    return linter.part(), sum(1 for r in judged if reads_as_reference(r)), len(judged), memo.added()
 
 
 def _with_document_fixes(

@@ -149,3 +149,26 @@ def test_list_rules_run_in_workers_give_the_findings_of_one_process(monkeypatch)
     codes = {d.code for d in one}
     assert {"X003", "D001", "A004", "J004"} <= codes and "N009" not in codes
     assert workers.worker_state() is None
+
+
+def test_workers_hand_the_shapes_they_parse_to_the_start_up_memo(tmp_path):
+    """A long list checked in workers keeps, for the next run, the parse of every new shape of
+    reference its workers met (a worker ends without saving the memo): the memo holds what a
+    run in one process keeps."""
+    import marshal
+
+    lines = _clean_lists().splitlines()
+    first = lines[0].split(". ", 1)[1]
+    # the first 300 (the style's sample, read by the main process) all of one shape
+    body = [first] * 300 + [line.split(". ", 1)[1] for line in lines] * 8
+    (tmp_path / "refs.txt").write_text("".join(f"{i}. {r}\n" for i, r in enumerate(body[:2400], 1)))
+
+    def shapes(jobs: str) -> set:
+        cache = tmp_path / f"cache-{jobs}"
+        run(["--isolated", "--exit-zero", "-q", "--jobs", jobs, "refs.txt"], cwd=tmp_path,
+            env={"XDG_CACHE_HOME": str(cache)})
+        _stamp, entries = marshal.loads((cache / "refslint" / "startup.marshal").read_bytes())
+        return {key for key in entries if key[0] == "roles"}
+
+    one, two = shapes("1"), shapes("2")
+    assert len(one) > 10 and two == one
