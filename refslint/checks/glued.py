@@ -349,7 +349,7 @@ def _function_pair(word: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _suspect(word: str) -> bool:
     """Not a word of the lists, or two function words: worth a closer look."""
     return bool(_function_pair(word)) or not _word_like(word)
