@@ -76,6 +76,19 @@ class LineIndex:
         line = bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The positions of both ends of a span (a span mostly lies in one line: one search)."""
+        starts = self.starts
+        line = bisect_right(starts, start) - 1
+        first = starts[line]
+        if line + 1 < len(starts) and end >= starts[line + 1]:
+            end_line = bisect_right(starts, end) - 1
+        elif end < first:  # (an end before the start: searched as `position` would)
+            end_line = bisect_right(starts, end) - 1
+        else:
+            end_line = line
+        return line + 1, start - first + 1, end_line + 1, end - starts[end_line] + 1
+
 
 def line_index(source: Source | None) -> LineIndex:
     return LineIndex(source.text if source else "")

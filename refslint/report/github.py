@@ -25,8 +25,7 @@ class Writer:
 
     def file(self, result) -> None:
         for d, index in located(result):
-            row, col = index.position(d.span.start)
-            end_row, end_col = index.position(d.span.end)
+            row, col, end_row, end_col = index.positions(d.span.start, d.span.end)
             props = [f"file={escape_property(d.path)}", f"line={row}", f"col={col}"]
             if end_row == row:
                 props.append(f"endColumn={end_col}")

@@ -13,8 +13,7 @@ from .jsontext import string
 
 def _where(index: LineIndex, start: int, end: int, pad: str) -> str:
     """`"location": {...}, "end_location": {...}` with members at `pad`."""
-    row, col = index.position(start)
-    end_row, end_col = index.position(end)
+    row, col, end_row, end_col = index.positions(start, end)
     inner = pad + "  "
     return (
         f'{pad}"location": {{\n{inner}"row": {row},\n{inner}"column": {col}\n{pad}}},\n'
@@ -71,10 +70,16 @@ class Writer:
         )
 
     def file(self, result) -> None:
-        write = self.out.write
+        # Written a thousand findings at a time: a million calls to write cost a second.
+        pending: list[str] = []
         for d, index in located(result):
-            write(("[\n  " if not self.count else ",\n  ") + self.item(d, index))
+            pending.append(("[\n  " if not self.count else ",\n  ") + self.item(d, index))
             self.count += 1
+            if len(pending) >= 1000:
+                self.out.write("".join(pending))
+                pending = []
+        if pending:
+            self.out.write("".join(pending))
 
     def close(self, fixed: int = 0) -> None:
         self.out.write("\n]\n" if self.count else "[]\n")

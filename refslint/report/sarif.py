@@ -101,8 +101,8 @@ class Writer:
         a Word file's, whose paragraphs the region names."""
         p1, p2, p3 = pad + STEP, pad + 2 * STEP, pad + 3 * STEP
         p5 = p3 + 2 * STEP
-        start_line, start_col = lines.position(d.span.start)
-        end_line, end_col = lines.position(max(d.span.end, d.span.start))
+        start, end = d.span.start, max(d.span.end, d.span.start)
+        start_line, start_col, end_line, end_col = lines.positions(start, end)
         if (end_line, end_col) == (start_line, start_col):
             end_col += 1
         region = (
