@@ -1,7 +1,5 @@
-import sys
-
-from .cli import main
+from .cli import run
 
 # Guarded: a spawned worker process imports the main module again (as `__mp_main__`).
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import sources
@@ -29,7 +27,7 @@ from .linting import (  # noqa: F401 (the API's names since before linting.py)
     parse_entry,
     recheck,
 )
-from .model import Diagnostic, Reference, Source, Span
+from .model import Diagnostic, Record, Reference, Source, Span
 from .parse import parse
 from .sources import Document, plaintext
 from .styles import detect
@@ -46,19 +44,38 @@ def read_document(source: Source, fmt: str | None = None) -> Document:
     return sources.read(source, sources.format_for(source.path, fmt))
 
 
-@dataclass
-class ParsedItem:
+class ParsedItem(Record):
     """One reference as `refslint parse` shows it: where it is, the list's style and the family
     the reference was read in (`other`: none placed it), its fields as a CSL-JSON item and each
     field's span in the file."""
 
-    path: str
-    index: int
-    line: int
-    style: str
-    family: str
-    csl: dict
-    spans: dict[str, Span]
+    __slots__ = (
+        "csl",
+        "family",
+        "index",
+        "line",
+        "path",
+        "spans",
+        "style",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        index: int,
+        line: int,
+        style: str,
+        family: str,
+        csl: dict,
+        spans: dict[str, Span],
+    ) -> None:
+        self.path = path
+        self.index = index
+        self.line = line
+        self.style = style
+        self.family = family
+        self.csl = csl
+        self.spans = spans
 
     def as_json(self, line_of) -> dict:
         spans = {}
@@ -101,7 +118,7 @@ def lint_text(
     """Findings for a reference list (or manuscript, or BibTeX file) given as text."""
     config = config or build_config(isolated=True)
     if fmt is not None and fmt != config.input_format:
-        config = dataclasses.replace(config, input_format=fmt)
+        config = config.replace(input_format=fmt)
     return list(lint_source(Source(path, text), config).diagnostics)
 
 

@@ -142,6 +142,27 @@ def check_parser() -> argparse.ArgumentParser:
     return p
 
 
+def run() -> None:
+    """The `refslint` command: main(), then the end of the process without the interpreter's
+    teardown where nothing needs it. Freeing a run's objects one by one (the journal tables,
+    compiled patterns, every module) took 10-15 ms of a 150 ms pre-commit run; the operating
+    system frees them at once. Only a run that started no worker processes ends so: one that
+    did leaves their clean-up to the interpreter, and the start-up memo is saved first (its
+    exit handler would be skipped)."""
+    code = main()
+    if "multiprocessing" in sys.modules or "concurrent.futures" in sys.modules:
+        sys.exit(code)
+    from .cache import memo
+
+    memo.save()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # (a reader that closed the pipe; a closed stream)
+        sys.exit(code)
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from .cache import use_disk_cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from . import vocab
 from .checks import DEPRECATED, Rule, builtin_rules, load_rule_files
 from .errors import ConfigError
 from .files import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-from .model import Severity
+from .model import Record, Severity
 from .yamlio import YAMLError, load_shipped, safe_load
 
 CONFIG_NAMES = (".refslint.yaml", ".refslint.yml", "refslint.yaml")
@@ -48,26 +47,67 @@ LEVELS = ("error", "warning", "info")
 SHARED_OPTIONS = ("accepted-words", "journal-aliases")
 
 
-@dataclass
-class Config:
-    selected: set[str]
-    levels: dict[str, Severity]
-    options: dict[str, dict[str, Any]]
-    per_file_ignores: list[tuple[str, set[str]]] = field(default_factory=list)
-    per_reference_ignores: dict[str, set[str]] = field(default_factory=dict)
-    preset: str | None = None
-    unfixable: frozenset[str] = frozenset()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    respect_gitignore: bool = True
-    source: str | None = None  # the file it came from
-    input_format: str | None = None  # --input-format: read every file as this format
-    baseline: str | None = None  # findings recorded here are hidden (see baseline.py)
-    jobs: int = 1  # --jobs: processes for many files and for very long lists
-    style: str | None = None  # `style:` / --style: read every list in this style
-    warnings: list[str] = field(default_factory=list)
-    rules: tuple[Rule, ...] = ()  # refslint's rules and the configuration's own rule files
-    recipe: dict[str, Any] = field(default_factory=dict)  # build_config's arguments
+class Config(Record):
+    __slots__ = (
+        "baseline",
+        "exclude",
+        "include",
+        "input_format",
+        "jobs",
+        "levels",
+        "options",
+        "per_file_ignores",
+        "per_reference_ignores",
+        "preset",
+        "recipe",
+        "respect_gitignore",
+        "rules",
+        "selected",
+        "source",
+        "style",
+        "unfixable",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        selected: set[str],
+        levels: dict[str, Severity],
+        options: dict[str, dict[str, Any]],
+        per_file_ignores: list[tuple[str, set[str]]] | None = None,
+        per_reference_ignores: dict[str, set[str]] | None = None,
+        preset: str | None = None,
+        unfixable: frozenset[str] = frozenset(),
+        include: tuple[str, ...] = DEFAULT_INCLUDE,
+        exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+        respect_gitignore: bool = True,
+        source: str | None = None,  # the file it came from
+        input_format: str | None = None,  # --input-format: read every file as this format
+        baseline: str | None = None,  # findings recorded here are hidden (see baseline.py)
+        jobs: int = 1,  # --jobs: processes for many files and for very long lists
+        style: str | None = None,  # `style:` / --style: read every list in this style
+        warnings: list[str] | None = None,
+        rules: tuple[Rule, ...] = (),  # refslint's rules and the configuration's own rule files
+        recipe: dict[str, Any] | None = None,  # build_config's arguments
+    ) -> None:
+        self.selected = selected
+        self.levels = levels
+        self.options = options
+        self.per_file_ignores: list[tuple[str, set[str]]] = per_file_ignores or []
+        self.per_reference_ignores: dict[str, set[str]] = per_reference_ignores or {}
+        self.preset = preset
+        self.unfixable = unfixable
+        self.include = include
+        self.exclude = exclude
+        self.respect_gitignore = respect_gitignore
+        self.source = source
+        self.input_format = input_format
+        self.baseline = baseline
+        self.jobs = jobs
+        self.style = style
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.rules = rules
+        self.recipe: dict[str, Any] = {} if recipe is None else recipe
 
     def __reduce__(self):
         # A configuration holds compiled rules (closures of YAML rules) that do not pickle; a

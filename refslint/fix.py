@@ -18,19 +18,29 @@ import stat
 import tempfile
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .model import Diagnostic, Edit, Source, Span
+from .model import Diagnostic, Edit, Record, Source, Span
 
 MAX_ROUNDS = 10
 
 
-@dataclass
-class FixResult:
-    text: str
-    fixed: list[Diagnostic] = field(default_factory=list)  # what was repaired, in order
-    remaining: list[Diagnostic] = field(default_factory=list)
+class FixResult(Record):
+    __slots__ = (
+        "fixed",
+        "remaining",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        fixed: list[Diagnostic] | None = None,  # what was repaired, in order
+        remaining: list[Diagnostic] | None = None,
+    ) -> None:
+        self.text = text
+        self.fixed: list[Diagnostic] = [] if fixed is None else fixed
+        self.remaining: list[Diagnostic] = [] if remaining is None else remaining
 
     def changed(self, original: str) -> bool:
         return self.text != original

@@ -6,7 +6,6 @@ Lines and columns are computed only when a finding is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 # Where references are read from (inputs.py). In the "list" formats the list is as printed, so
@@ -16,6 +15,43 @@ from .inputs import FORMATS, LIST_FORMATS  # noqa: F401 (the names rules use)
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe"]
+
+
+class Record:
+    """A plain class with slots whose fields are its `__slots__`: equality, `repr` and
+    `replace` as a dataclass has them. Written by hand rather than made by `dataclasses`,
+    whose import (it imports `inspect`) and class building took 10 ms of every run's start
+    (a pre-commit run is about 150 ms). Subclasses list their fields in `__slots__` and set
+    them in `__init__`, which takes them in that order."""
+
+    __slots__ = ()
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass's)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self):  # (`__init__` takes the fields in the order of `__slots__`)
+        return type(self), self._values()
+
+    def replace(self, **changes: Any):
+        """A copy with some fields changed (`dataclasses.replace`)."""
+        unknown = set(changes) - set(self.__slots__)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(type(self))
+        for name in self.__slots__:
+            setattr(copy, name, changes[name] if name in changes else getattr(self, name))
+        return copy
 
 
 class Span(NamedTuple):
@@ -54,8 +90,7 @@ def set_author_splitter(fn) -> None:
     _AUTHOR_SPLITTER[0] = fn
 
 
-@dataclass(slots=True)
-class Reference:
+class Reference(Record):
     """A parsed entry of a reference list.
 
     `raw` and `span` always hold the entry's text (label excluded), so rules that work on raw
@@ -63,22 +98,51 @@ class Reference:
     recognised citation that the grammar could not place (export debris lives here).
     """
 
-    index: int
-    label: str
-    raw: str
-    span: Span
-    kind: str = "journal"  # journal | book | chapter | web | thesis | conference | report | other
-    style: str = "vancouver"  # vancouver | author-year | other
-    fields: dict[str, Field] = field(default_factory=dict)
-    # The author list is split into names only when a rule asks (most rules judge the
-    # `authors` field's text): see `authors` and `et_al` below.
-    split_authors: list[Author] | None = None
-    split_et_al: Field | None = None
-    extras: list[Field] = field(default_factory=list)  # citation blocks and debris after the first
-    trailers: list[Field] = field(default_factory=list)  # doi, pmid, url, epub notes
-    errors: list[str] = field(default_factory=list)
-    label_span: Span | None = None
-    memo: dict[str, object] = field(default_factory=dict)  # shared work of rules (page ranges ...)
+    __slots__ = (
+        "errors",
+        "extras",
+        "fields",
+        "index",
+        "kind",
+        "label",
+        "label_span",
+        "memo",
+        "raw",
+        "span",
+        "split_authors",
+        "split_et_al",
+        "style",
+        "trailers",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        index: int,
+        label: str,
+        raw: str,
+        span: Span,
+        kind: str = "journal",  # journal | book | chapter | web | thesis | conference | report | other
+        style: str = "vancouver",  # vancouver | author-year | other
+        fields: dict[str, Field] | None = None,
+        # The author list is split into names only when a rule asks (most rules judge the
+        # `authors` field's text): see `authors` and `et_al` below.
+        split_authors: list[Author] | None = None,
+        split_et_al: Field | None = None,
+        extras: list[Field] | None = None,  # citation blocks and debris after the first
+        trailers: list[Field] | None = None,  # doi, pmid, url, epub notes
+        errors: list[str] | None = None,
+        label_span: Span | None = None,
+        memo: dict[str, object] | None = None,  # shared work of rules (page ranges ...)
+    ) -> None:
+        self.index, self.label, self.raw, self.span = index, label, raw, span
+        self.kind, self.style = kind, style
+        self.fields: dict[str, Field] = {} if fields is None else fields
+        self.split_authors, self.split_et_al = split_authors, split_et_al
+        self.extras: list[Field] = [] if extras is None else extras
+        self.trailers: list[Field] = [] if trailers is None else trailers
+        self.errors: list[str] = [] if errors is None else errors
+        self.label_span = label_span
+        self.memo: dict[str, object] = {} if memo is None else memo
 
     def get(self, name: str) -> Field | None:
         return self.fields.get(name)

@@ -3,8 +3,6 @@ with the finding it should get, and the look-alikes that must stay quiet)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from refslint.api import lint_text
@@ -31,7 +29,7 @@ def found(text: str, codes: str = "A", style: str | None = None) -> list[tuple[s
     findings of the codes given."""
     config = build_config(isolated=True)
     if style is not None:
-        config = dataclasses.replace(config, style=style)
+        config = config.replace(style=style)
     out = []
     for d in lint_text(text, "refs.txt", config):
         if not d.code.startswith(tuple(codes.split(","))):

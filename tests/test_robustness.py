@@ -136,8 +136,6 @@ def test_an_entry_of_a_thousand_parenthesised_years_ends_nothing(tmp_path):
 
 
 def test_a_rule_that_fails_on_one_reference_is_reported_there_and_the_run_goes_on():
-    import dataclasses
-
     from refslint.api import lint_text
     from refslint.config import build_config
 
@@ -147,7 +145,7 @@ def test_a_rule_that_fails_on_one_reference_is_reported_there_and_the_run_goes_o
         yield from ()
 
     config = build_config(isolated=True)
-    config.rules = tuple(dataclasses.replace(r, check=broken) if r.code == "P005" else r for r in config.rules)
+    config.rules = tuple(r.replace(check=broken) if r.code == "P005" else r for r in config.rules)
     text = "1. " + REF + "2. Han S. The  acute syndrome. J Immunol. 2015;194(3):855-60.\n"
     found = [(d.code, d.reference) for d in lint_text(text, "refs.txt", config)]
     assert ("X003", 0) in found and ("X003", 1) not in found

@@ -124,8 +124,6 @@ def test_list_rules_run_in_workers_give_the_findings_of_one_process(monkeypatch)
     """A long list's list rules run each in a forked worker: the same findings, in the same
     order, as one process; a list rule that fails in a worker is reported (X003) and the others'
     findings are kept."""
-    import dataclasses
-
     from refslint import workers
 
     if workers.start_method() != "fork":
@@ -137,7 +135,7 @@ def test_list_rules_run_in_workers_give_the_findings_of_one_process(monkeypatch)
 
     text = _clean_lists()
     config = build_config(isolated=True)
-    config.rules = tuple(dataclasses.replace(r, check=broken) if r.code == "N009" else r for r in config.rules)
+    config.rules = tuple(r.replace(check=broken) if r.code == "N009" else r for r in config.rules)
     monkeypatch.setattr(linting, "PARALLEL_AT", 40)
     monkeypatch.setattr(linting, "PIECE", 11)
     results = []

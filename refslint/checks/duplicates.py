@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 import sys
+import zlib
 from array import array
 from collections.abc import Iterator
-from hashlib import blake2b
 from typing import NamedTuple
 
 from .. import vocab
@@ -97,8 +97,17 @@ class Work(NamedTuple):
 def _stable_hashes(keys: list[str]) -> bytes:
     """Each key's 64-bit hash, the same in every process (chunks summarised by spawned workers,
     whose `hash()` of a string is seeded differently, are compared in the parent), packed as
-    `array("q")` reads them back: the 8-byte digests themselves, joined (no int made of each)."""
-    return b"".join(blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest() for key in keys)
+    `array("q")` reads them back. Two CRC-32s, of the key and of its bytes reversed (CRC is
+    linear: the two collide together only by chance), not a cryptographic digest: a collision
+    only makes two works candidates that `same_work` then tells apart, and hashlib's import
+    (OpenSSL's set-up) was 3 ms of every run's start."""
+    crc = zlib.crc32
+    hashes = array("q")
+    for key in keys:
+        data = key.encode("utf-8", "surrogatepass")
+        value = crc(data) | crc(data[::-1]) << 32
+        hashes.append(value - (1 << 64) if value >= 1 << 63 else value)
+    return hashes.tobytes()
 
 
 _LETTER = re.compile(r"\d{4}([a-z])\b")

@@ -7,7 +7,6 @@ stay quiet; a fix is offered only where the missing character is certain."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -419,6 +418,8 @@ def check_markup(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _MARKUP_HINT.search(raw):
         return
     yield from _tags(ref)
+    import html  # (markup is rare: imported when first met)
+
     for m in _pattern(_ENTITY).finditer(raw):
         char = html.unescape(m.group(0))
         if char == m.group(0):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
@@ -232,7 +232,7 @@ def check_year(ref: Reference, ctx: Context) -> tuple[Finding, ...]:
     value = int(year.value[:4])
     bounds = ctx.cache.get("years")
     if bounds is None:  # (the options do not change during a run)
-        latest = datetime.date.today().year + int(ctx.options.get("future-years", 1))
+        latest = time.localtime().tm_year + int(ctx.options.get("future-years", 1))
         bounds = ctx.cache["years"] = (int(ctx.options.get("earliest", 1600)), latest)
     earliest, latest = bounds
     if value > latest:

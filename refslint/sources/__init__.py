@@ -9,12 +9,11 @@ names. Everything after this point (parser, rules, fixes) is the same for every 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..inputs import FORMATS, InputFormat, format_for, input_format  # noqa: F401 (re-exported)
 from ..mapped import MappedText, SpanMap
-from ..model import Citation, Entry, Source, Span
+from ..model import Citation, Entry, Record, Source, Span
 
 
 class Suppression(NamedTuple):
@@ -26,24 +25,61 @@ class Suppression(NamedTuple):
     text: str  # the comment as written
 
 
-@dataclass
-class Document:
-    path: str
-    text: str
-    format: str
-    entries: list[Entry]
-    entry_spans: list[Span]  # each entry's span in the file
-    label_spans: list[Span | None] = field(default_factory=list)  # each entry's number or key
-    spans: SpanMap | None = None
-    citations: list[Citation] = field(default_factory=list)
-    cites_all: bool = False  # \nocite{*}, nocite: '@*'
-    suppressions: list[Suppression] = field(default_factory=list)
-    bibliographies: list[str] = field(default_factory=list)  # .bib files the manuscript names
-    inputs: list[str] = field(default_factory=list)  # files a LaTeX manuscript \input s
-    bib: list = field(default_factory=list)  # BibTeX: the parsed entries (sources.bibtex.BibEntry)
-    problems: list[tuple[Span, str]] = field(default_factory=list)  # syntax errors found while reading
-    numbered: bool = False  # the list is labelled 1, 2, 3 ...
-    memo: dict = field(default_factory=dict)  # work shared by the document rules
+class Document(Record):
+    __slots__ = (
+        "bib",
+        "bibliographies",
+        "citations",
+        "cites_all",
+        "entries",
+        "entry_spans",
+        "format",
+        "inputs",
+        "label_spans",
+        "memo",
+        "numbered",
+        "path",
+        "problems",
+        "spans",
+        "suppressions",
+        "text",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        format: str,
+        entries: list[Entry],
+        entry_spans: list[Span],  # each entry's span in the file
+        label_spans: list[Span | None] | None = None,  # each entry's number or key
+        spans: SpanMap | None = None,
+        citations: list[Citation] | None = None,
+        cites_all: bool = False,  # \nocite{*}, nocite: '@*'
+        suppressions: list[Suppression] | None = None,
+        bibliographies: list[str] | None = None,  # .bib files the manuscript names
+        inputs: list[str] | None = None,  # files a LaTeX manuscript \input s
+        bib: list | None = None,  # BibTeX: the parsed entries (sources.bibtex.BibEntry)
+        problems: list[tuple[Span, str]] | None = None,  # syntax errors found while reading
+        numbered: bool = False,  # the list is labelled 1, 2, 3 ...
+        memo: dict | None = None,  # work shared by the document rules
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.format = format
+        self.entries = entries
+        self.entry_spans = entry_spans
+        self.label_spans: list[Span | None] = [] if label_spans is None else label_spans
+        self.spans = spans
+        self.citations: list[Citation] = [] if citations is None else citations
+        self.cites_all = cites_all
+        self.suppressions: list[Suppression] = [] if suppressions is None else suppressions
+        self.bibliographies: list[str] = [] if bibliographies is None else bibliographies
+        self.inputs: list[str] = [] if inputs is None else inputs
+        self.bib: list = [] if bib is None else bib
+        self.problems: list[tuple[Span, str]] = [] if problems is None else problems
+        self.numbered = numbered
+        self.memo: dict = {} if memo is None else memo
 
     @property
     def mapped(self) -> bool:
