@@ -75,3 +75,17 @@ def test_no_private_interpreter_internals_are_imported():
             elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "re":
                 names = [node.attr]
             assert not private & set(names), f"{path.name}:{node.lineno}: {names}"
+
+
+def test_the_command_ends_without_teardown_yet_loses_nothing(tmp_path):
+    """`refslint` ends its process without the interpreter's teardown (cli.run): its report
+    must still be whole, on a pipe and in an `-o` file, its exit status kept and its memo
+    saved."""
+    for fmt in ("text", "json"):
+        cache = tmp_path / fmt
+        piped = run(["--isolated", "--format", fmt, str(LIST)], env=_env(cache))
+        out = tmp_path / f"report.{fmt}"
+        written = run(["--isolated", "--format", fmt, "-o", str(out), str(LIST)], env=_env(cache))
+        assert piped.returncode == written.returncode == 1
+        assert piped.stdout and piped.stdout == out.read_bytes()
+        assert (cache / "refslint" / "startup.marshal").is_file()
