@@ -30,6 +30,51 @@ def test_every_token_opens_with_its_opening(spec: lexer.TokenSpec) -> None:
     assert checked > 0
 
 
+@pytest.mark.parametrize("name", sorted(lexer.GATES))
+def test_every_token_passes_its_gate(name: str) -> None:
+    """A gate is a necessary condition: wherever the token matches, so does its gate."""
+    spec = next(s for s in lexer.SPECS if s.name == name)
+    compiled, gate = re.compile(spec.pattern), re.compile(lexer.GATES[name])
+    checked = 0
+    for text in CORPUS:
+        for at in range(len(text)):
+            if compiled.match(text, at):
+                assert gate.match(text, at), (name, text[at : at + 40])
+                checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("spec", lexer.NAME_SPECS, ids=lambda s: s.name)
+def test_every_author_list_passes_its_name_forms_gate(spec: lexer.TokenSpec) -> None:
+    scanner = lexer._Scanner()
+    (tried,) = [t for t in scanner._names if t.name == spec.name]
+    gate, first_name = (re.compile(c) for c in tried.conditions)
+    compiled = re.compile(spec.pattern)
+    checked = 0
+    for text in CORPUS:
+        if compiled.match(text):
+            assert gate.match(text) and first_name.match(text), (spec.name, text[:60])
+            checked += 1
+        elif first_name.match(text):  # (the first name alone: what names.py reads)
+            assert gate.match(text), (spec.name, text[:60])
+    assert checked > 0
+
+
+def test_a_token_that_cannot_match_is_not_compiled() -> None:
+    """In a Vancouver list the other styles' citation blocks open at numbers in titles and
+    never match: their gates keep them from being compiled."""
+    text = "Smith AB, Jones C. Effects of 3 doses, 5 mg and 12: a trial. Lancet. 2019;393(1):1-15."
+    lexer._scanner.cache_clear()  # (a scanner of its own, its tokens not yet compiled)
+    try:
+        assert [t.type for t in lexer.scan(text)] == ["NAMES_COMPACT", "SEG", "ABBR", "VCITE"]
+        tokens = lexer._scanner()._tries
+        assert tokens["VCITE"].match != tokens["VCITE"]._compile_and_match
+        for name in ("VCOMMA", "VCOLON", "YVP", "VOLONLY"):
+            assert tokens[name].match == tokens[name]._compile_and_match, name
+    finally:
+        lexer._scanner.cache_clear()
+
+
 def _segment_end_from_the_next_token(text: str, pos: int, first: bool) -> int:
     """`_segment_end` as it was: the next token found first, anywhere after pos."""
     stop = lexer._Scanner().stop(text, pos + 1, first)
