@@ -477,7 +477,7 @@ def is_catalogue_form(name: str) -> bool:
     return any(m.exact for m in lookup_all(name))
 
 
-_SERIES = re.compile(r"(?i)^[\W_]*(?:[A-Z]|[IVX]{1,4}|\d{1,2}|(?:series|section|part|sect)\b.*)[\W_]*$")
+_SERIES = r"(?i)^[\W_]*(?:[A-Z]|[IVX]{1,4}|\d{1,2}|(?:series|section|part|sect)\b.*)[\W_]*$"
 
 
 def _drops_series(m: Match) -> bool:
@@ -485,7 +485,7 @@ def _drops_series(m: Match) -> bool:
     physica Polonica` from `Acta physica Polonica: A` (series A and B are two journals)."""
     full = _without_the(m.journal.full)
     at = full.lower().find(m.text.lower())
-    return at == 0 and bool(_SERIES.match(full[len(m.text) :]))
+    return at == 0 and bool(_pattern(_SERIES).match(full[len(m.text) :]))
 
 
 def full_to_nlm(name: str) -> str | None:

@@ -332,12 +332,35 @@ def _compile_calls(tree: ast.AST):
                 yield node
 
 
+def _lazy_patterns(tree: ast.Module):
+    """Calls `_pattern(NAME)` (`cache(re.compile)`: compiled at first use) on a module-level
+    string literal, as calls on the literal itself."""
+    literals = {
+        node.targets[0].id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }  # fmt: skip
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_pattern"
+            and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in literals
+        ):  # fmt: skip
+            yield ast.Call(node.func, [literals[node.args[0].id], *node.args[1:]], [], lineno=node.lineno)
+
+
 def _source_patterns():
-    """(where, pattern, flags) of every re.compile / rx.compile call on a string literal in refslint."""
+    """(where, pattern, flags) of every re.compile / rx.compile call on a string literal in
+    refslint, and of every pattern compiled at first use (`_pattern(NAME)`)."""
     for path in sorted((ROOT / "refslint").rglob("*.py")):
-        for call in _compile_calls(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        seen: set[tuple[str, int]] = set()
+        for call in (*_compile_calls(tree), *_lazy_patterns(tree)):
             pattern = call.args[0]
             if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str):
+                if (pattern.value, call.lineno) in seen:
+                    continue
+                seen.add((pattern.value, call.lineno))
                 flags = 0
                 for n in ast.walk(call.args[1]) if len(call.args) > 1 else ():  # re.IGNORECASE | re.X
                     if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "re":

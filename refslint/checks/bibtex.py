@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..model import Related, Span
 from .base import Context, Finding, Rule, edit_fix
@@ -68,16 +69,19 @@ def _key_spans(doc) -> list[tuple[str, Span]]:
     ]
 
 
-_CITATION_BLOCK = re.compile(
+# Patterns only some inputs need are compiled at their first use, not at import.
+_pattern = cache(re.compile)
+
+_CITATION_BLOCK = (
     r"[.,;]?\s*\b(?:1[89]|20)\d\d\s*;\s*[A-Za-z]?\d|\b\d+\s*\(\s*\d+\s*\)\s*:\s*\d|\bVol\b|\bPage\b"
 )
-_PAGES = re.compile(
+_PAGES = (
     r"[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*(?:-{1,3}|–|—)\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?"
     r"(?:\s*,\s*[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*(?:-{1,3}|–|—)\s*[A-Za-z]{0,3}\d+[A-Za-z]?)?)*\+?"
 )
-_NUMBER = re.compile(r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s*(?:-{1,2}|–|/)\s*\d+[A-Za-z]?)?|[A-Za-z ]{1,20}")
-_YEAR = re.compile(r"\d{4}[a-z]?|(?:in press|forthcoming|submitted)", re.IGNORECASE)
-_PP = re.compile(r"\s*pp?\.?\s*(?=\d)")
+_NUMBER = r"[A-Za-z]{0,6}\.?\s?\d+[A-Za-z]?(?:\s*(?:-{1,2}|–|/)\s*\d+[A-Za-z]?)?|[A-Za-z ]{1,20}"
+_YEAR = r"(?i)\d{4}[a-z]?|(?:in press|forthcoming|submitted)"
+_PP = r"\s*pp?\.?\s*(?=\d)"
 
 
 def check_field_debris(doc, _refs, _ctx: Context) -> Iterator[Finding]:
@@ -87,7 +91,7 @@ def check_field_debris(doc, _refs, _ctx: Context) -> Iterator[Finding]:
             if f is None:
                 continue
             raw = doc.text[f.content_span.start : f.content_span.end]
-            m = _CITATION_BLOCK.search(raw)
+            m = _pattern(_CITATION_BLOCK).search(raw)
             if m:
                 keep = raw[: m.start()].rstrip(" .,;")
                 span = Span(f.content_span.start + len(keep), f.content_span.end)
@@ -95,7 +99,12 @@ def check_field_debris(doc, _refs, _ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     span, f"`{name}` holds citation data: `{raw[len(keep) :].strip()}`", fix, reference=i
                 )
-        for name, shape in (("pages", _PAGES), ("volume", _NUMBER), ("number", _NUMBER), ("year", _YEAR)):
+        for name, shape in (
+            ("pages", _pattern(_PAGES)),
+            ("volume", _pattern(_NUMBER)),
+            ("number", _pattern(_NUMBER)),
+            ("year", _pattern(_YEAR)),
+        ):
             f = entry.fields.get(name)
             if f is None:
                 continue
@@ -103,8 +112,12 @@ def check_field_debris(doc, _refs, _ctx: Context) -> Iterator[Finding]:
             value = f.text.text.strip()
             if not value or shape.fullmatch(value):
                 continue
-            if name == "pages" and _PP.match(raw) and _PAGES.fullmatch(_PP.sub("", value, count=1)):
-                cut = _PP.match(raw)
+            if (
+                name == "pages"
+                and _pattern(_PP).match(raw)
+                and _pattern(_PAGES).fullmatch(_pattern(_PP).sub("", value, count=1))
+            ):
+                cut = _pattern(_PP).match(raw)
                 span = Span(f.content_span.start + cut.start(), f.content_span.start + cut.end())  # type: ignore[union-attr]
                 yield Finding(
                     span,

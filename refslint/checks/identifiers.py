@@ -101,14 +101,14 @@ def check_doubled_prefix(ref: Reference, ctx: Context) -> Iterator[Finding]:
 # --- I002 a space inside a DOI --------------------------------------------------------------
 
 # Spaces where a DOI cannot end or start: after `10.`, around the registrant's slash. Certain.
-_SPACE_AT_SLASH = re.compile(r"(?<![\w./])10\.(?P<s1>[ \t]*)\d{4,9}(?P<s2>[ \t]*)/(?P<s3>[ \t]+)?(?=\S)")
+_SPACE_AT_SLASH = r"(?<![\w./])10\.(?P<s1>[ \t]*)\d{4,9}(?P<s2>[ \t]*)/(?P<s3>[ \t]+)?(?=\S)"
 # What continues a DOI after a stray space: a run with a digit, the reference's last word (or
 # followed by the period that ends it, or by another identifier or note).
-_CONTINUATION = re.compile(
+_CONTINUATION = (
     r"[ \t]+(?P<c>[A-Za-z0-9][\w.\-/()<>;:]*?)[ \t]*[.,;]?"
     r"(?:[ \t]*$|[ \t]+(?=PMID|PubMed|PMCID|\[?Epub|Available|Accessed|doi|DOI|https?:))"
 )
-_YEARISH = re.compile(r"\(?(?:1[89]|20)\d\d[a-z]?\)?")
+_YEARISH = r"\(?(?:1[89]|20)\d\d[a-z]?\)?"
 
 
 def _continuation(ref: Reference, doi: Doi) -> tuple[int, int] | None:
@@ -122,11 +122,11 @@ def _continuation(ref: Reference, doi: Doi) -> tuple[int, int] | None:
     raw = ref.raw
     if doi.tail not in ("", "."):
         return None
-    m = _CONTINUATION.match(raw, doi.end + len(doi.tail))
+    m = _pattern(_CONTINUATION).match(raw, doi.end + len(doi.tail))
     if not m:
         return None
     c, where = m.group("c"), m.span("c")
-    if not any(ch.isdigit() for ch in c) or _YEARISH.fullmatch(c) or c.upper().startswith(("PMC", "PMID")):
+    if not any(ch.isdigit() for ch in c) or _pattern(_YEARISH).fullmatch(c) or c.upper().startswith(("PMC", "PMID")):
         return None
     last = raw[doi.end - 1] if not doi.tail else "."
     if last in "-/_":
@@ -144,7 +144,7 @@ def _continuation(ref: Reference, doi: Doi) -> tuple[int, int] | None:
 
 def check_doi_space(ref: Reference, ctx: Context) -> Iterator[Finding]:
     raw = ref.raw
-    for m in _SPACE_AT_SLASH.finditer(raw):
+    for m in _pattern(_SPACE_AT_SLASH).finditer(raw):
         spaces = [m.span(g) for g in ("s1", "s2", "s3") if m.group(g)]
         if not spaces:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
@@ -16,9 +17,10 @@ _DOUBLED = re.compile(r"([.,;:])\1(?!\1)|[,;]\.|,;|;,")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s.])[ \t\u00a0]+([,.])(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffd]")
-_MOJIBAKE = re.compile(
-    r"(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u2122\u0153\u02dc]?|Î[\u00b1-\u00bf\u0080-\u00a0]|ï¬[\u0080-\u00bf])"
-)
+# Patterns only some inputs need are compiled at their first use, not at import.
+_pattern = cache(re.compile)
+
+_MOJIBAKE = r"(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u2122\u0153\u02dc]?|Î[\u00b1-\u00bf\u0080-\u00a0]|ï¬[\u0080-\u00bf])"
 _LONE_QUOTE = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)")
 _SEPARATOR = re.compile(r"([;:])([ \t]*)(?=\S)")
 _OPEN, _CLOSE = "([{", ")]}"
@@ -214,7 +216,7 @@ def _demojibake(text: str) -> str | None:
 def check_mojibake(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _MOJIBAKE_LEAD.search(ref.raw):
         return
-    for m in _MOJIBAKE.finditer(ref.raw):
+    for m in _pattern(_MOJIBAKE).finditer(ref.raw):
         # Widen to the whole word so the fix re-decodes complete byte sequences.
         start, end = m.start(), m.end()
         while start > 0 and not ref.raw[start - 1].isspace():

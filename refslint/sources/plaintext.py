@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 from ..model import Entry, Source, Span
@@ -30,18 +31,18 @@ _NUMBERED = re.compile(r"[ \t]*(\[\d{1,7}\]|\(\d{1,7}\)|\d{1,7}[.)]|\d{1,7}(?=\t
 _LABEL_STARTS = frozenset("0123456789[( \t")
 _BULLET_STARTS = frozenset("•‣◦▪●·*+-– \t")
 _BULLET = re.compile(r"[ \t]*[•‣◦▪●·*+\-–][ \t]+(?=\S)")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_CITATION_NUMBERS = re.compile(r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d")
-_AUTHOR_START = re.compile(r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]")
+# Patterns only some inputs need are compiled at their first use, not at import.
+_pattern = cache(re.compile)
+
+_YEAR = r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)"
+_CITATION_NUMBERS = r"\d+\s*(?:\([^)]*\))?\s*[:;]\s*[A-Za-z]?\d"
+_AUTHOR_START = r"[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)? [A-Z]{1,3}[,.]"
 # What a reference list's heading says (shared with markdown.py, which finds sections by it).
 LIST_NAMES = (
     r"references?|bibliography|literature(?: cited)?|works cited|reference list|cited literature"
     r"|references and notes"
 )
-_HEADING = re.compile(
-    rf"\s*(?:#+\s*)?(?:\d+\.?\s*)?({LIST_NAMES}|sources|citations|notes)\s*:?\s*$",
-    re.IGNORECASE,
-)
+_HEADING = rf"(?i)\s*(?:#+\s*)?(?:\d+\.?\s*)?({LIST_NAMES}|sources|citations|notes)\s*:?\s*$"
 
 
 class _Line(NamedTuple):
@@ -55,7 +56,7 @@ class _Line(NamedTuple):
 
 
 # Where str.splitlines() breaks lines; the common case, "\n" alone, is found with str.find.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK = r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -74,7 +75,7 @@ def line_bounds(text: str) -> tuple[array, array]:
             pos = i + 1
             i = find("\n", pos)
     else:
-        for m in _LINE_BREAK.finditer(text):
+        for m in _pattern(_LINE_BREAK).finditer(text):
             add_start(pos)
             add_end(m.start())
             pos = m.end()
@@ -91,17 +92,17 @@ def split_lines(text: str) -> list[_Line]:
 
 def looks_like_reference(text: str) -> bool:
     """A weak test used only to trim furniture around unlabelled lists."""
-    if _HEADING.match(text):
+    if _pattern(_HEADING).match(text):
         return False
     words = text.split()
     if len(words) < 4:
         return False
     return bool(
-        _YEAR.search(text)
+        _pattern(_YEAR).search(text)
         or "doi" in text.lower()
         or "http" in text
-        or _CITATION_NUMBERS.search(text)
-        or _AUTHOR_START.match(text)
+        or _pattern(_CITATION_NUMBERS).search(text)
+        or _pattern(_AUTHOR_START).match(text)
     )
 
 
@@ -270,7 +271,7 @@ def _unlabelled_entries(table: EntryTable, starts: array, ends: array) -> None:
     else:
         groups = [[i] for p in paragraphs for i in p]
     # Drop headings anywhere, and non-references at both ends of the list (page furniture).
-    kept = [g for g in groups if not _HEADING.match(joined(g))]
+    kept = [g for g in groups if not _pattern(_HEADING).match(joined(g))]
     first, last = 0, len(kept)
     while first < last and not looks_like_reference(joined(kept[first])):
         first += 1
