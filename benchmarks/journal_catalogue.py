@@ -77,6 +77,7 @@ def clear_caches(blocks: bool) -> None:
         f.cache_clear()
     if blocks:
         jc._block.cache_clear()
+        jc._key_block.cache_clear()
 
 
 def all_journals() -> list[jc.Journal]:
