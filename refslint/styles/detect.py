@@ -118,16 +118,19 @@ def _style_of(family: str, features: list[tuple[list[lexer.Tok], str]]) -> str:
         return family
     own = family.replace("_", "-")
     candidates.sort(key=lambda s: (s.name != own, s.name))
-    scores = Counter()
+    # References that show the same conventions (most of a list) are scored once, as many.
+    shown: Counter[tuple[tuple[str, str], ...]] = Counter()
     for toks, text in features:
         types = tuple(t.type for t in toks)
         roles = grammar.roles(family, types)
         if roles is None:
             continue
-        seen = _conventions_seen(toks, roles, text)
+        shown[tuple(_conventions_seen(toks, roles, text).items())] += 1
+    scores = Counter()
+    for seen, times in shown.items():
         for style in candidates:
             c = style.conventions
-            scores[style.name] += sum(_WEIGHT.get(k, 1) for k, value in seen.items() if c.get(k) == value)
+            scores[style.name] += times * sum(_WEIGHT.get(k, 1) for k, value in seen if c.get(k) == value)
     return max(candidates, key=lambda s: scores[s.name]).name
 
 
