@@ -120,6 +120,19 @@ def test_packed_list_rule_summaries_give_the_same_findings(monkeypatch):
     assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
 
 
+def test_leaving_keys_that_occur_once_out_of_the_duplicate_table_changes_no_finding(monkeypatch):
+    # A long list's D001 sets aside, with a bitmap, the keys that occur once before it builds
+    # its table of keys; a short list's table holds them all.
+    import refslint.checks.duplicates as duplicates
+
+    text = _clean_lists()
+    config = build_config(isolated=True)
+    whole = api.lint_source(Source("refs.txt", text), config).diagnostics
+    assert sum(d.code == "D001" for d in whole) >= 10
+    monkeypatch.setattr(duplicates, "REPEATED_KEYS_FROM", 0)
+    assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
+
+
 def test_list_rules_run_in_workers_give_the_findings_of_one_process(monkeypatch):
     """A long list's list rules run each in a forked worker: the same findings, in the same
     order, as one process; a list rule that fails in a worker is reported (X003) and the others'
