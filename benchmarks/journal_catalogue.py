@@ -76,7 +76,7 @@ def clear_caches(blocks: bool) -> None:
     for f in (jc.lookup_all, jc.near, jc.journal, jc._keyed_forms):
         f.cache_clear()
     if blocks:
-        jc._block.cache_clear()
+        jc._record_block.cache_clear()
         jc._key_block.cache_clear()
 
 

@@ -23,7 +23,7 @@ on its own with raw deflate and a per-table preset dictionary (the table's commo
 A text header names each section's offset and length; each key table also has the first line
 of each block (`heads`, bisected) and the block offsets. Looking a key up bisects the heads,
 inflates one block (~2.3 KB of text) and finds its line in the block's bytes (only the lines
-found are decoded); a journal is one more block, split into its lines. Blocks are kept in LRU
+found are decoded); a journal is one more block, and its line in it. Blocks are kept in LRU
 caches of 4,096 blocks a kind: more than the file's 3,607, under 20 MB when a long list has
 inflated them all (a cache of 1,024 inflated three times as many blocks on 20,000 references:
 each near-miss search touches ~20 blocks spread over the whole table).
@@ -322,18 +322,25 @@ def _inflated(table: str, i: int) -> bytes:
 
 
 @lru_cache(maxsize=4096)
-def _block(table: str, i: int) -> list[str]:
-    """A block of the records table, as its lines (a journal is its block's n-th line)."""
-    return _inflated(table, i).decode("utf-8").split("\n")
-
-
-@lru_cache(maxsize=4096)
 def _key_block(table: str, i: int) -> bytes:
     """A block of a key table as its bytes after a line break: a line that starts with a string
     is found with one `find` of the line break and the string (its lines are sorted, so all that
     start with it follow one another), and only the lines found are decoded. (Decoding and
     splitting every block a run touches took twice as long as inflating it.)"""
     return b"\n" + _inflated(table, i)
+
+
+@lru_cache(maxsize=4096)
+def _record_block(i: int) -> bytes:
+    """A block of the records table as its bytes: a journal is its block's n-th line (split off
+    up to it; only that line is decoded)."""
+    return _inflated("records", i)
+
+
+def _record(record_id: int) -> str:
+    block_lines = _file().block_lines
+    n = record_id % block_lines
+    return _record_block(record_id // block_lines).split(b"\n", n + 1)[n].decode("utf-8")
 
 
 def _scan(table: str, prefix: str):
@@ -375,9 +382,7 @@ def journal(record_id: int) -> Journal:
     """The catalogued journal of a record id."""
     if not 0 <= record_id < journal_count():
         raise IndexError(f"no journal {record_id} in the catalogue")
-    lines_per_block = _file().block_lines
-    line = _block("records", record_id // lines_per_block)[record_id % lines_per_block]
-    full, nlm, iso, titles, sources = line.split("\t")
+    full, nlm, iso, titles, sources = _record(record_id).split("\t")
     return Journal(
         record_id,
         full,

@@ -17,7 +17,7 @@ from .conftest import ROOT
 def test_importing_loads_nothing_and_a_first_lookup_maps_the_file():
     code = (
         "import sys, refslint.journal_catalogue as jc\n"
-        "assert jc._file.cache_info().currsize == 0 and jc._block.cache_info().currsize == 0\n"
+        "assert jc._file.cache_info().currsize == 0 and jc._record_block.cache_info().currsize == 0\n"
         "assert jc._key_block.cache_info().currsize == 0\n"
         "assert 'sqlite3' not in sys.modules\n"
         "assert jc.lookup('Nature') is not None\n"
