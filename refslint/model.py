@@ -21,8 +21,8 @@ class Record:
     """A plain class with slots whose fields are its `__slots__`: equality, `repr` and
     `replace` as a dataclass has them. Written by hand rather than made by `dataclasses`,
     whose import (it imports `inspect`) and class building took 10 ms of every run's start
-    (a pre-commit run is about 150 ms). Subclasses list their fields in `__slots__` and set
-    them in `__init__`, which takes them in that order."""
+    (a pre-commit run is about 150 ms). Subclasses list their fields in `__slots__` (in any
+    order) and set them in `__init__`."""
 
     __slots__ = ()
 
@@ -40,8 +40,8 @@ class Record:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
         return f"{type(self).__name__}({fields})"
 
-    def __reduce__(self):  # (`__init__` takes the fields in the order of `__slots__`)
-        return type(self), self._values()
+    def __reduce__(self):  # (pickled field by field, whatever `__init__` takes)
+        return _rebuilt, (type(self), self._values())
 
     def replace(self, **changes: Any):
         """A copy with some fields changed (`dataclasses.replace`)."""
@@ -52,6 +52,14 @@ class Record:
         for name in self.__slots__:
             setattr(copy, name, changes[name] if name in changes else getattr(self, name))
         return copy
+
+
+def _rebuilt(cls: type[Record], values: tuple) -> Record:
+    """A record unpickled: its fields set as they were (also those of a frozen record)."""
+    record = object.__new__(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
 
 
 class Span(NamedTuple):

@@ -86,14 +86,19 @@ def test_triggers_found_by_plain_string_search_pick_the_references_the_pattern_w
 def test_spawned_workers_give_the_same_findings(monkeypatch, tmp_path):
     """Where fork is unsafe (macOS) or missing (Windows) workers are spawned: they rebuild the
     configuration from its recipe and get the same results as one process."""
-    from refslint import cli, workers
+    from refslint import cli, engine, workers
 
     monkeypatch.setattr(workers, "start_method", lambda: "spawn")
+    monkeypatch.setattr(engine, "start_method", lambda: "spawn")  # (list rules: in this process)
     text = _clean_lists()
     config = build_config(isolated=True)
     whole = api.lint_source(Source("refs.txt", text), config).diagnostics
     monkeypatch.setattr(linting, "CHUNK", 97)
     config.jobs = 2
+    assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
+    # The pieces of one long list, in spawned workers: the document travels pickled.
+    monkeypatch.setattr(linting, "PARALLEL_AT", 40)
+    monkeypatch.setattr(linting, "PIECE", 11)
     assert api.lint_source(Source("refs.txt", text), config).diagnostics == whole
     lines = text.splitlines(keepends=True)
     files = []
