@@ -7,6 +7,7 @@ import importlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from . import sources
 from .config import Config, build_config
@@ -27,7 +28,7 @@ from .linting import (  # noqa: F401 (the API's names since before linting.py)
     parse_entry,
     recheck,
 )
-from .model import Diagnostic, Record, Reference, Source, Span
+from .model import Diagnostic, Reference, Source, Span
 from .parse import parse
 from .sources import Document, plaintext
 from .styles import detect
@@ -44,38 +45,18 @@ def read_document(source: Source, fmt: str | None = None) -> Document:
     return sources.read(source, sources.format_for(source.path, fmt))
 
 
-class ParsedItem(Record):
+class ParsedItem(NamedTuple):
     """One reference as `refslint parse` shows it: where it is, the list's style and the family
     the reference was read in (`other`: none placed it), its fields as a CSL-JSON item and each
     field's span in the file."""
 
-    __slots__ = (
-        "csl",
-        "family",
-        "index",
-        "line",
-        "path",
-        "spans",
-        "style",
-    )
-
-    def __init__(
-        self,
-        path: str,
-        index: int,
-        line: int,
-        style: str,
-        family: str,
-        csl: dict,
-        spans: dict[str, Span],
-    ) -> None:
-        self.path = path
-        self.index = index
-        self.line = line
-        self.style = style
-        self.family = family
-        self.csl = csl
-        self.spans = spans
+    path: str
+    index: int
+    line: int
+    style: str
+    family: str
+    csl: dict
+    spans: dict[str, Span]
 
     def as_json(self, line_of) -> dict:
         spans = {}
