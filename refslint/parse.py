@@ -9,16 +9,20 @@ names, and the Vancouver citation-block pattern the debris rules re-read repeats
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .model import Author, Entry, Field, Reference, Span, set_author_splitter
 from .styles import lexer, names, reader
 
-# The Vancouver citation block with its pieces as plain groups (year, date, volume, issue,
-# pages, pages2): the debris rules read a repeated block with it.
-CITE_RE = re.compile(
-    next(s.pattern for s in lexer.SPECS if s.name == "VCITE")
-)
+
+@cache
+def cite_pattern() -> re.Pattern[str]:
+    """The Vancouver citation block with its pieces as plain groups (year, date, volume, issue,
+    pages, pages2): the debris rules read a repeated block with it. Compiled at first use (a
+    list in another style never needs it); it is the lexer's VCITE, so Python's cache of
+    compiled patterns compiles it once for both."""
+    return re.compile(next(s.pattern for s in lexer.SPECS if s.name == "VCITE"))
+
 
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[ \t]?-?){1,4}$")
 _NAME = re.compile(

@@ -16,7 +16,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -187,9 +187,14 @@ def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = 
     if not isinstance(patterns, list) or not patterns:
         raise ConfigError(f"{here}: `patterns` must be a non-empty list")
     flags = re.IGNORECASE if spec.get("ignorecase") else 0
-    for p in patterns:
-        compile_pattern(p, here, flags, trusted)  # validate each, then scan once for all of them
-    compiled = [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
+    # Each pattern validated, then all scanned at once. refslint's own rules (`trusted`: the
+    # tests compile them) are compiled at their first prefilter hit: most lists have none.
+    if not trusted:
+        for p in patterns:
+            compile_pattern(p, here, flags)
+    scan = cache(partial(re.compile, "|".join(f"(?:{p})" for p in patterns), flags))
+    if not trusted:
+        scan()  # (a user's patterns that do not combine: `(?i)` inside one is an error here, now)
     # An optional quick pattern (ideally a literal or one character class) that every match
     # contains: when it is absent, the slower alternation of patterns is not run at all.
     pre = spec.get("prefilter")
@@ -233,23 +238,22 @@ def _existence(spec: dict, here: str, field: str, message: str, trusted: bool = 
 
     def findings(text: str, base: int) -> Iterator[Finding]:
         covered = -1
-        for pattern in compiled:
-            for m in pattern.finditer(text):
-                if m.start() == m.end() or m.start() < covered:
-                    continue  # empty, or inside what an earlier pattern already reported
-                covered = max(covered, m.end())
-                span = Span(base + m.start(), base + m.end())
-                edit = None
-                if fix != "none":
-                    # Remove the match with the space before it, so no doubled space is left.
-                    lead = len(text[: m.start()]) - len(text[: m.start()].rstrip())
-                    edit = edit_fix(
-                        "remove it",
-                        Span(span.start - lead, span.end),
-                        "",
-                        "unsafe" if fix == "remove-unsafe" else "safe",
-                    )
-                yield Finding(span, message.format(match=m.group(0)), edit)
+        for m in scan().finditer(text):
+            if m.start() == m.end() or m.start() < covered:
+                continue  # empty, or inside what an earlier match already reported
+            covered = max(covered, m.end())
+            span = Span(base + m.start(), base + m.end())
+            edit = None
+            if fix != "none":
+                # Remove the match with the space before it, so no doubled space is left.
+                lead = len(text[: m.start()]) - len(text[: m.start()].rstrip())
+                edit = edit_fix(
+                    "remove it",
+                    Span(span.start - lead, span.end),
+                    "",
+                    "unsafe" if fix == "remove-unsafe" else "safe",
+                )
+            yield Finding(span, message.format(match=m.group(0)), edit)
 
     def check(ref: Reference, ctx: Context) -> Iterable[Finding]:
         # (Not a generator itself: it runs on every reference, and most have nothing.)

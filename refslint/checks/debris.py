@@ -7,23 +7,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from ..model import LIST_FORMATS, Reference, Span
-from ..parse import CITE_RE
+from ..parse import cite_pattern
 from .base import Context, Finding, Rule, edit_fix
+
+# Compiled at first use: only a reference with text after its citation block is read for debris.
+_pattern = cache(re.compile)
 
 # Debris is made only of numbers, citation punctuation and the words exports put around them.
 # Read token by token (longest words first): one regular expression repeating these
 # overlapping alternatives backtracked exponentially on a long run that is not debris.
-_DEBRIS_TOKEN = re.compile(
+_DEBRIS_TOKEN = (
     r"\s+|Volume|Vol\.|Vol|Pages|Page|pp\.|p\.|No\.|No|Issue|[A-Za-z]{1,3}\d[\w\-–]*|[\d;:(),.\-–—]+"
-    r"|(?P<other>.)",
-    re.DOTALL,
+    r"|(?P<other>.)"
 )
 
 
 def _is_debris(text: str) -> bool:
-    return bool(text.strip()) and all(m.lastgroup != "other" for m in _DEBRIS_TOKEN.finditer(text))
+    if not text.strip():
+        return False
+    return all(m.lastgroup != "other" for m in _pattern(_DEBRIS_TOKEN, re.DOTALL).finditer(text))
+
+
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -48,7 +55,7 @@ def _find_debris(ref: Reference) -> list:
     return run if any(c.isdigit() for e in run for c in e.value) else []
 
 
-_PAGE_COUNT = re.compile(r"(?<![\w.])1[ \t]*[-–—][ \t]*\d{1,3}(?!\w|\.\d)")
+_PAGE_COUNT = r"(?<![\w.])1[ \t]*[-–—][ \t]*\d{1,3}(?!\w|\.\d)"
 
 
 def _numbers(text: str) -> list[str]:
@@ -72,14 +79,14 @@ def _kept_numbers(ref: Reference) -> tuple[set[str], set[str]]:
     if pages:  # an elided last page (`706-13`) also stands for its full form (713)
         from .numbers import expand
 
-        for first, last in _RANGE_ENDS.findall(pages.value):
+        for first, last in _pattern(_RANGE_ENDS).findall(pages.value):
             full = expand(first, last)
             if full:
                 every.add(str(full[1]))
     return core, every
 
 
-_RANGE_ENDS = re.compile(r"(\w*\d\w*)[ \t]*[-–—][ \t]*(\w*\d\w*)")
+_RANGE_ENDS = r"(\w*\d\w*)[ \t]*[-–—][ \t]*(\w*\d\w*)"
 
 
 def judge_repeat(ref: Reference, run: list) -> tuple[bool, str | None]:
@@ -95,12 +102,12 @@ def judge_repeat(ref: Reference, run: list) -> tuple[bool, str | None]:
     found = _numbers(text)
     if not core or core.isdisjoint(found):
         return False, None
-    for m in CITE_RE.finditer(text):
+    for m in cite_pattern().finditer(text):
         for name, field in (("year", ref.get("year")), ("volume", ref.get("volume"))):
             value = m.group(name)
             if value and field and value != field.value:
                 return True, f"{name} {value} against {field.value}"
-    left = _numbers(_PAGE_COUNT.sub(" ", text))
+    left = _numbers(_pattern(_PAGE_COUNT).sub(" ", text))
     stray = [n for n in left if n not in every]
     if stray:
         return True, f"`{stray[0]}` is not in the first block"

@@ -430,7 +430,7 @@ def check_pubmed_ids(ref: Reference, ctx: Context) -> Iterator[Finding]:
 
 # --- I006 DOIs written three ways in one list -----------------------------------------------
 
-_FORM_BEFORE = re.compile(rf"(?:(?P<url>{_URL})|(?P<label>{_LABEL}))$")
+_FORM_BEFORE = rf"(?:(?P<url>{_URL})|(?P<label>{_LABEL}))$"  # (compiled once a DOI is found)
 # How the fix writes a form (the list's own spelling of it is not known to a vote).
 _FORMS = {"label": "doi:", "url": "https://doi.org/", "bare": ""}
 _FORM_NAMES = {"label": "after `doi:`", "url": "as a doi.org link", "bare": "bare"}
@@ -439,12 +439,12 @@ _FORM_NAMES = {"label": "after `doi:`", "url": "as a doi.org link", "bare": "bar
 def _form(raw: str, start: int) -> tuple[str, int] | None:
     """How a DOI at `start` is written, and where its prefix starts; None where it stands inside
     a publisher's link (`.../doi/10.1002/...`) or after two prefixes (I001)."""
-    m = _FORM_BEFORE.search(raw, max(0, start - 24), start)
+    m = _pattern(_FORM_BEFORE).search(raw, max(0, start - 24), start)
     if m is None:
         if start == 0 or raw[start - 1] in " \t(":
             return "bare", start
         return None
-    if _FORM_BEFORE.search(raw, max(0, m.start() - 24), m.start()):
+    if _pattern(_FORM_BEFORE).search(raw, max(0, m.start() - 24), m.start()):
         return None  # doubled: I001
     if m.start() > 0 and not (raw[m.start() - 1] in " \t([" or raw[m.start() - 1] in ".,;"):
         return None  # `...org/doi:10.` or a word ending in `doi`

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import journal_catalogue, vocab
@@ -18,7 +18,8 @@ _DOTTED = re.compile(r"([^\W\d_][\w'’&-]*)\.(?=\s)")
 _ARTICLE_DOT = re.compile(r"(?<![\w-])(The|A|An|Of|And|In|For|On|Le|La|Der|Die|Das)\.(?=\s)")
 _STOPWORDS = {"of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et", "du", "des"}
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
-_MEETING = re.compile(r"\b(?:Symposium|Conference|Congress|Workshop|Meeting|Colloquium)\b", re.IGNORECASE)
+_MEETING = r"\b(?:Symposium|Conference|Congress|Workshop|Meeting|Colloquium)\b"  # (compiled at first use)
+_pattern = cache(re.compile)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -165,7 +166,7 @@ def abbreviation_profile(journal: str) -> tuple[str | None, tuple[tuple[int, int
         return ("abbreviated" if abbreviation else "full"), ()
     if key in vocab.journals():
         return None, ()
-    if _MEETING.search(journal):
+    if _pattern(_MEETING, re.IGNORECASE).search(journal):
         return None, ()  # proceedings of a symposium or conference keep their names in full
     full, short = [], 0
     has_stopword = False

@@ -11,14 +11,16 @@ from .. import vocab
 from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix, lazy_fix, local
 
-_DIGIT_IN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])")
+# Patterns only some inputs need are compiled at their first use, not at import (those a cheap
+# search gates, below, included).
+_pattern = cache(re.compile)
+
+_DIGIT_IN_WORD = r"(?<![\w-])([^\W\d_]{2,})(\d)([a-z]{2,})(?![\w-])"
 _DOUBLED = re.compile(r"([.,;:])\1(?!\1)|[,;]\.|,;|;,")
 # Only `,` and `.`: French typography puts a space before `;` and `:`.
-_SPACE_BEFORE = re.compile(r"(?<=[^\s.])[ \t\u00a0]+([,.])(?=\s|$)")
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_SPACE_BEFORE = r"(?<=[^\s.])[ \t\u00a0]+([,.])(?=\s|$)"
+_DOUBLE_SPACE = r"(?<=\S)[ \u00a0]{2,}(?=\S)"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffd]")
-# Patterns only some inputs need are compiled at their first use, not at import.
-_pattern = cache(re.compile)
 
 _MOJIBAKE = r"(?:Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u2122]|Â[\u00a0-\u00bf]|â€[\u0080-\u00bf\u2018-\u203a\u2122\u0153\u02dc]?|Î[\u00b1-\u00bf\u0080-\u00a0]|ï¬[\u0080-\u00bf])"
 _LONE_QUOTE = re.compile(r"(?<!\S)[’'′″\"“”‘`´](?!\S)")
@@ -40,7 +42,7 @@ def check_digit_in_word(ref: Reference, ctx: Context) -> Iterator[Finding]:
     accepted = ctx.cache.get("accepted")
     if accepted is None:
         accepted = ctx.cache["accepted"] = frozenset(vocab.fold(w) for w in ctx.options["accepted-words"])
-    for m in _DIGIT_IN_WORD.finditer(ref.raw):
+    for m in _pattern(_DIGIT_IN_WORD).finditer(ref.raw):
         word = m.group(0)
         mended = m.group(1) + m.group(3)
         known = vocab.is_known_word(mended, accepted)
@@ -109,7 +111,7 @@ def _unbalanced(ref: Reference) -> Iterator[Finding]:
 def check_space_before_punctuation(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _SPACE_MARK.search(ref.raw):
         return
-    for m in _SPACE_BEFORE.finditer(ref.raw):
+    for m in _pattern(_SPACE_BEFORE).finditer(ref.raw):
         if any(t.span.end == ref.span.start + m.start() for t in ref.trailers):
             continue  # "doi: 10.1/x ." keeps the period off the link on purpose
         span = local(ref, m.start(), m.end(1))
@@ -119,7 +121,7 @@ def check_space_before_punctuation(ref: Reference, ctx: Context) -> Iterator[Fin
 def check_doubled_space(ref: Reference, ctx: Context) -> Iterator[Finding]:
     if not _TWO_SPACES.search(ref.raw):
         return
-    for m in _DOUBLE_SPACE.finditer(ref.raw):
+    for m in _pattern(_DOUBLE_SPACE).finditer(ref.raw):
         span = local(ref, m.start(), m.end())
         yield Finding(span, "doubled space", edit_fix("use one space", span, " "))
 

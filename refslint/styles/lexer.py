@@ -333,7 +333,7 @@ ABBREVIATION = re.compile(
 # A quoted title is a whole element when punctuation ends it at its closing quote: `“Title,”`,
 # `“Title.”`, `“Title”,` (IEEE, Chicago, Harvard); else the quote is part of a sentence.
 _QUOTE_MARK = p.one_of("\"'", "’”")
-_ENDS_ELEMENT = re.compile(rf"(?:[.,?!]{_QUOTE_MARK}|{_QUOTE_MARK}[.,])$")
+_ENDS_ELEMENT = rf"(?:[.,?!]{_QUOTE_MARK}|{_QUOTE_MARK}[.,])$"  # (compiled at a list's first quote)
 
 
 class Tok(NamedTuple):
@@ -358,7 +358,7 @@ class _Try:
 
     def __init__(self, spec: TokenSpec, *conditions: str) -> None:
         self.name = spec.name
-        # Compiled alone, as written: its groups are the token's fields (parse.CITE_RE is the
+        # Compiled alone, as written: its groups are the token's fields (parse.cite_pattern is the
         # same pattern as VCITE's, so Python's cache compiles it once for both).
         self.pattern = spec.pattern
         # What must match where the token is tried before it is compiled, cheapest first: its
@@ -573,7 +573,7 @@ def scan(text: str) -> list[Tok]:
             groups = tuple(
                 (name, m.start(name), m.end(name)) for name in fields.get(kind, ()) if m.start(name) >= 0
             )
-            if kind == "QUOTED" and not _ENDS_ELEMENT.search(text, pos, stop):
+            if kind == "QUOTED" and not _compiled(_ENDS_ELEMENT).search(text, pos, stop):
                 kind = "QUOTEPART"  # `“Rapid-impact interventions”: how a policy ...`: part of a title
             tokens.append(Tok(kind, pos, stop, groups))
         else:

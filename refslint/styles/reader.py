@@ -11,6 +11,7 @@ here: trimming the punctuation that separates elements.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Entry, Field, Reference, Span
 from . import grammar, lexer
@@ -19,7 +20,9 @@ from .lexer import Tok
 
 # Punctuation that separates an element from the next, not part of it.
 _TRAILING = ".,;:"
-_YEAR_IN = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])")
+# A year anywhere in an element, for a reference with none in its own (compiled at first use).
+_YEAR_IN = r"(?<![\d/])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])"
+_pattern = cache(re.compile)
 # Tokens that are a citation block (or part of one).
 CITATION_BLOCKS = frozenset(
     ("VCITE", "YVP", "YV", "VCOMMA", "VCOLON", "VOLONLY", "VOLLABEL", "NOLABEL", "PPLABEL", "DATEEND")
@@ -211,7 +214,7 @@ def _read_other(ref: Reference, toks: list[Tok], roles: tuple[str, ...]) -> None
                     ref.fields["year"] = Field("year", raw[start:end], Span(base + start, base + end))
     if "year" not in ref.fields:
         for tok in reversed([t for t in elements if t.type != "TRAILER"]):
-            years = list(_YEAR_IN.finditer(raw, tok.start, tok.end))
+            years = list(_pattern(_YEAR_IN).finditer(raw, tok.start, tok.end))
             if years:
                 y = years[-1]
                 ref.fields["year"] = Field("year", y.group(0), Span(base + y.start(), base + y.end()))
