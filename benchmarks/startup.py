@@ -10,9 +10,12 @@ Runs use a cache folder of their own (XDG_CACHE_HOME), warmed by one run first, 
 cache is after its first commit. The first run on a machine is measured too, with no cache at
 all (REFSLINT_NO_CACHE: Lark analyses the grammar, every pattern is compiled, YAML parsed).
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--runs 15] [--sizes 40,60,100,200]
 
-Prints the median wall time of each and their ratio (the target is at most 1.5).
+Prints the median wall time of each and their ratio (the target is at most 1.5). With
+`--sizes`, also the first N of the 200 references checked in one process (`--jobs 1`) and with
+the list's rules split between two (split.py; the default with two CPUs from SPLIT_AT on):
+where the split starts to pay.
 """
 
 from __future__ import annotations
@@ -51,7 +54,9 @@ def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--sizes", default="", help="sizes to time with --jobs 1 and 2, e.g. 40,60,100,200")
     args = ap.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
@@ -69,9 +74,15 @@ def main() -> None:
             lists["the seed list"] = SEED
         warm = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
         cold = {**os.environ, "REFSLINT_NO_CACHE": "1"}
-        for listed in lists.values():  # warm the file cache and refslint's cache
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        by_size = {}
+        for n in sizes:
+            by_size[n] = Path(tmp) / f"first-{n}.txt"
+            by_size[n].write_text("".join(lines[:n]), encoding="utf-8")
+        for listed in [*lists.values(), *by_size.values()]:  # warm the file cache and refslint's cache
             wall([*refslint, "--isolated", str(listed)], warm)
         ours: dict[str, list[float]] = {name: [] for name in lists}
+        split: dict[tuple[int, str], list[float]] = {(n, jobs): [] for n in sizes for jobs in ("1", "2")}
         base, first = [], []
         for i in range(args.runs):
             for name, listed in lists.items():
@@ -79,6 +90,8 @@ def main() -> None:
             base.append(wall([python, "-c", "import lark, yaml"]))
             if i % 3 == 0:
                 first.append(wall([*refslint, "--isolated", str(path)], cold))
+            for (n, jobs), times in split.items():
+                times.append(wall([*refslint, "--isolated", "--jobs", jobs, str(by_size[n])], warm))
     b = statistics.median(base)
     print(f"python -c 'import lark, yaml': median {b * 1000:.0f} ms (min {min(base) * 1000:.0f})")
     print(f"refslint, first run (no cache), 200 references: median {statistics.median(first) * 1000:.0f} ms")
@@ -88,6 +101,9 @@ def main() -> None:
             f"refslint on {name}: median {a * 1000:.0f} ms (min {min(times) * 1000:.0f}); "
             f"ratio of medians {a / b:.2f} (of minimums {min(times) / min(base):.2f})"
         )
+    for n in sizes:
+        one, two = (statistics.median(split[n, jobs]) * 1000 for jobs in ("1", "2"))
+        print(f"first {n} references: one process {one:.1f} ms, --jobs 2 {two:.1f} ms ({two - one:+.1f})")
 
 
 if __name__ == "__main__":

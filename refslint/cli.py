@@ -128,7 +128,7 @@ def check_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         default=0,
-        help="processes for many files and for very long lists (default 0: one per CPU)",
+        help="processes for many files, long lists and a list's rules (default 0: one per CPU)",
     )
     p.add_argument(
         "--write-baseline", metavar="FILE", help="record the current findings in a baseline file and exit"

@@ -116,6 +116,7 @@ class Linter:
         fmt: str = "text",
         listing: Detection | None = None,
         bounds: tuple[int, ...] = (0,),
+        only: Callable[[Rule], bool] | None = None,
     ) -> None:
         listing = listing or detect.default()
         self.path, self.config, self.listing = path, config, listing
@@ -128,9 +129,11 @@ class Linter:
             for r in config.active(path, fmt)
             if r.scope != "document" and not any(conventions.get(k) in v for k, v in r.off_when.items())
         ]
-        self.rules = rules
         # Rules whose fixes follow from the text alone: kept where the parse is uncertain.
         self.text_fixes = frozenset(r.code for r in rules if r.fix_reads_text)
+        if only is not None:  # (a share of the rules: see split.py)
+            rules = [r for r in rules if only(r)]
+        self.rules = rules
         settled = listing.settled
         # A style the user set is what house-style rules judge against (a detected one only
         # decides which questions are open: the list's majority answers them).

@@ -10,10 +10,11 @@ stays bounded by the chunk, not by the number of findings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from . import suppress
+from . import split, suppress
 from .cache import memo
 from .checks import CHECK_FAILED, TOO_LONG
 from .config import Config
@@ -25,6 +26,8 @@ from .parse import parse
 from .sources import Document, input_format, plaintext
 from .styles import detect
 from .workers import worker_pool, worker_state
+
+Reparse = Callable[[list[int]], list[Reference]]  # indices -> those references, parsed again
 
 # A list longer than this is parsed and checked a chunk at a time: memory stays bounded by the
 # chunk, the compact findings and the list rules' compact summaries; only the first chunk is
@@ -211,18 +214,28 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
     # Findings are kept in buckets that begin where the chunks begin (in the engine's
     # coordinates: a plain list's are the file's).
     offsets = tuple(doc.entries[start].span.start if i else 0 for i, (start, _stop) in enumerate(bounds))
-    linter = Linter(doc.path, config, doc.format, style, offsets)
+    entries = doc.entries
+
+    def reparse(wanted: list[int]) -> list[Reference]:
+        return [parse_entry(doc, entries[i], i, family) for i in wanted]
+
     refs: list[Reference] = []  # every reference, for the document rules (not chunked formats)
+    finished: tuple[Findings, tuple] | None = None  # (a list split between two processes)
     if jobs > 1:
+        linter = Linter(doc.path, config, doc.format, style, offsets)
         like, looked = _feed_in_workers(linter, doc, config, _pieces(n, jobs), lexed, jobs)
         is_list, why = _verdict(doc, like, looked)
     else:
         first = parse_entries(doc, *bounds[0], family, lexed)
         is_list, why = _verdict(doc, sum(1 for r in first if reads_as_reference(r)), len(first))
-        if is_list:
-            linter.feed(first)
-            for start, stop in bounds[1:]:
-                linter.feed(parse_entries(doc, start, stop, family))
+        if is_list and len(bounds) == 1 and split.worthwhile(n, config.jobs):
+            linter, finished = _split_lint(doc, config, style, first, reparse)
+        else:
+            linter = Linter(doc.path, config, doc.format, style, offsets)
+            if is_list:
+                linter.feed(first)
+                for start, stop in bounds[1:]:
+                    linter.feed(parse_entries(doc, start, stop, family))
         if not form.chunked:
             refs = first
     if is_list and form.judged:
@@ -231,9 +244,9 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
         why += f" (judged on the first {CHUNK:,} of {n:,} entries)"
     found = Findings()
     extra: list[Diagnostic] = []
+    styles = None
     if is_list:
-        entries = doc.entries
-        found = linter.finish(lambda wanted: [parse_entry(doc, entries[i], i, family) for i in wanted], jobs)
+        found, styles = finished or (linter.finish(reparse, jobs), linter.styles())
         if doc.spans is not None:  # a derived text's positions, mapped back to the file
             found = ordered(doc.spans.diagnostic(d) for d in found)
         if refs:
@@ -251,11 +264,44 @@ def _lint_document(doc: Document, config: Config) -> FileResult:
         found.extend(extra)
     result = FileResult(doc.path, None, found, n if is_list else 0, why, doc)
     if is_list and form.chunked and doc.spans is None and not extra:
-        result.recheck = (style, linter.styles())
+        result.recheck = (style, styles)
     for path in sorted({d.path for d in extra} - {doc.path}):
         source = _read_quietly(path)
         result.companions.append(FileResult(path, source, ordered(d for d in extra if d.path == path)))
     return result
+
+
+def _split_lint(
+    doc: Document, config: Config, style: detect.Detection, refs: list[Reference], reparse: Reparse
+) -> tuple[Linter, tuple[Findings, tuple]]:
+    """A whole short list's rules in two processes (split.py): this one checks its share while
+    a forked child checks the rest on the same references. The linter of this process's share
+    (for the list's shape), and the findings and house styles of both."""
+    memo.added()  # (what this process put before the fork is its own to save)
+    child = split.Child(partial(_childs_share, doc, config, style, refs, reparse))
+    try:
+        linter = Linter(doc.path, config, doc.format, style, only=split.in_parent)
+        linter.feed(refs)
+        found, (chosen, shape) = linter.finish(reparse), linter.styles()
+        share = child.result()
+    finally:
+        child.cancel()  # (no-op once its result is in; else it must not outlive this file)
+    if share is None:  # (the child failed: its rules are checked here after all)
+        share = _childs_share(doc, config, style, refs, reparse)
+    theirs, their_chosen, remembered = share
+    memo.update(remembered)
+    return linter, (ordered([*found, *theirs]), ({**chosen, **their_chosen}, shape))
+
+
+def _childs_share(
+    doc: Document, config: Config, style: detect.Detection, refs: list[Reference], reparse: Reparse
+) -> tuple[list[Diagnostic], dict, dict]:
+    """The findings of the child's rules, the house styles they chose, and what the child put
+    in the start-up memo (its process ends without saving)."""
+    linter = Linter(doc.path, config, doc.format, style, only=split.in_child)
+    linter.feed(refs)
+    found = linter.finish(reparse)
+    return list(found), linter.styles()[0], memo.added()
 
 
 def _bounds(n: int, chunked: bool) -> list[tuple[int, int]]:
