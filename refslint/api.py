@@ -1,6 +1,5 @@
 """What the command line and other programs call: lint a text, a file, or many paths."""
 
-from __future__ import annotations
 
 import copy
 import importlib

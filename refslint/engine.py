@@ -1,7 +1,6 @@
 """Runs the rules over the references of one file: entry rules, then list rules; resolves
 house-style rules against the chosen style; applies levels and ignores; sorts."""
 
-from __future__ import annotations
 
 import re
 from array import array
@@ -278,7 +277,7 @@ class Linter:
         index = ref.index if ref is not None else -1
         self.diagnostics.add(check_failed(self.path, span, f"rule {rule.code}", exc, self.config, index))
 
-    def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> ChunkVotes:
+    def _judge(self, rule: Rule, ctx: Context, ballot: dict[frozenset[str], array], refs) -> "ChunkVotes":
         """A chunk's votes, its provisional style, and its references judged against it."""
         ctx.votes = None
         ctx.chosen = chosen = _majority(ballot)
@@ -501,7 +500,7 @@ class ListShapes:
             else:
                 self.uncertain.append(ref.index)
 
-    def merge(self, other: ListShapes) -> None:
+    def merge(self, other: "ListShapes") -> None:
         self.total += other.total
         self.known += other.known
         self.uncertain.extend(other.uncertain)

@@ -4,7 +4,6 @@ Offsets are 0-based code-point offsets into the decoded text of one file, end ex
 Lines and columns are computed only when a finding is reported.
 """
 
-from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple
 
@@ -68,7 +67,7 @@ class Span(NamedTuple):
     start: int
     end: int
 
-    def shift(self, offset: int) -> Span:
+    def shift(self, offset: int) -> "Span":
         return Span(self.start + offset, self.end + offset)
 
 

@@ -2,7 +2,6 @@
 ways, `, and` before the last author, a surname without initials, initials read as a surname,
 `Brewer HB, Jr` and `Zhang Y-B` where the list's style is NLM's."""
 
-from __future__ import annotations
 
 import re
 import sys

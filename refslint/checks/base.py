@@ -1,7 +1,6 @@
 """What every rule is made of: its metadata (code, name, docs, options, fix safety) and the
 findings its check yields. Python rules and YAML rules both end up as `Rule` objects."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -197,7 +196,7 @@ class Rule(Record):
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a Rule is frozen: use replace({name}=...)")
 
-    def replace(self, **changes: Any) -> Rule:
+    def replace(self, **changes: Any) -> "Rule":
         """A copy with some fields changed."""
         unknown = set(changes) - set(self.__slots__)
         if unknown:

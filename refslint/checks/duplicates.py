@@ -2,7 +2,6 @@
 first author + year + volume + first page; DOI) so the rule stays near-linear on very long
 lists: only references sharing a key are compared, never all pairs."""
 
-from __future__ import annotations
 
 import re
 import sys

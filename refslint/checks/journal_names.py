@@ -12,7 +12,6 @@ only when selected, at level info.
 Every verdict is per distinct name, cached: a list names each journal many times.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterator

@@ -1,6 +1,5 @@
 """N: page ranges, article numbers and years."""
 
-from __future__ import annotations
 
 import re
 import sys

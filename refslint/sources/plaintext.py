@@ -13,7 +13,6 @@ page furniture, a footer) belongs to no entry. In unlabelled layouts headings an
 not look like references are dropped from both ends of the list.
 """
 
-from __future__ import annotations
 
 import re
 from array import array
@@ -138,7 +137,7 @@ def entries(text: str) -> list[Entry]:
     ]
 
 
-def entry_spans(text: str) -> EntryTable:
+def entry_spans(text: str) -> "EntryTable":
     """The entries without their text (`Entry.text` is empty), kept compactly: for very long
     lists, whose entries are cut from the file's text chunk by chunk."""
     table = EntryTable(text)
@@ -198,7 +197,7 @@ def _has_sequence(numbered: _Labels) -> bool:
     return any(v + 1 in values for v in values)
 
 
-def _numbered_entries(table: EntryTable, starts: array, ends: array, numbered: _Labels) -> None:
+def _numbered_entries(table: "EntryTable", starts: array, ends: array, numbered: _Labels) -> None:
     """An entry starts only at the next label in sequence."""
     values = numbered.value
     n = len(values)
@@ -223,7 +222,9 @@ def _numbered_entries(table: EntryTable, starts: array, ends: array, numbered: _
     table.numbered = len(table) > 0
 
 
-def _group(table: EntryTable, starts: array, ends: array, labels: _Labels, chosen: bytearray | None) -> None:
+def _group(
+    table: "EntryTable", starts: array, ends: array, labels: _Labels, chosen: bytearray | None
+) -> None:
     """Each chosen label line starts an entry; following non-blank lines continue it; a blank
     line or the next label ends it."""
     text = table.text
@@ -246,7 +247,7 @@ def _group(table: EntryTable, starts: array, ends: array, labels: _Labels, chose
         add(entry_start, entry_end, lstart, lend)
 
 
-def _unlabelled_entries(table: EntryTable, starts: array, ends: array) -> None:
+def _unlabelled_entries(table: "EntryTable", starts: array, ends: array) -> None:
     """One reference a line, or a paragraph when most paragraphs are wrapped references;
     headings and what does not look like a reference at either end are dropped."""
     text = table.text
@@ -354,7 +355,7 @@ def label_spans_of(table: EntryTable) -> Sequence[Span | None]:
     return _Column(table, table.label_span)
 
 
-def read(source: Source) -> Document:
+def read(source: Source) -> "Document":
     """A plain-text list as a document."""
     from . import Document
 

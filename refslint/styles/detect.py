@@ -10,7 +10,6 @@ quoted titles, the final period) is the list's style: its conventions say which 
 reference carries and which house-style questions the style leaves open.
 """
 
-from __future__ import annotations
 
 import re
 from collections import Counter

@@ -16,7 +16,6 @@ Tokens that end a reference (a citation block) must be followed by the end or by
 only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Callable
