@@ -290,18 +290,19 @@ def _split_lint(
         share = _childs_share(doc, config, style, refs, reparse)
     theirs, their_chosen, remembered = share
     memo.update(remembered)
-    return linter, (ordered([*found, *theirs]), ({**chosen, **their_chosen}, shape))
+    found_there = map(Diagnostic.from_plain, theirs)
+    return linter, (ordered([*found, *found_there]), ({**chosen, **their_chosen}, shape))
 
 
 def _childs_share(
     doc: Document, config: Config, style: detect.Detection, refs: list[Reference], reparse: Reparse
-) -> tuple[list[Diagnostic], dict, dict]:
-    """The findings of the child's rules, the house styles they chose, and what the child put
-    in the start-up memo (its process ends without saving)."""
+) -> tuple[list[tuple], dict, dict]:
+    """The findings of the child's rules (as plain data), the house styles they chose, and what
+    the child put in the start-up memo (its process ends without saving)."""
     linter = Linter(doc.path, config, doc.format, style, only=split.in_child)
     linter.feed(refs)
     found = linter.finish(reparse)
-    return list(found), linter.styles()[0], memo.added()
+    return [d.plain() for d in found], linter.styles()[0], memo.added()
 
 
 def _bounds(n: int, chunked: bool) -> list[tuple[int, int]]:

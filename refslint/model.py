@@ -217,6 +217,25 @@ class Diagnostic(NamedTuple):
     style: tuple[str, str] | None = None
     reference: int = -1  # index of the reference, -1 for file-level findings
 
+    def plain(self) -> tuple:
+        """The finding as plain data (what marshal writes: another process reads it back with
+        `from_plain`, and neither has to import pickle, 1.4 ms of a start)."""
+        fix = self.fix
+        return (
+            self.path, self.code, self.name, self.message, tuple(self.span), self.severity,
+            None if fix is None else (fix.message, tuple((tuple(e.span), e.replacement) for e in fix.edits),
+                                      fix.applicability),
+            tuple((r.path, tuple(r.span), r.message) for r in self.related), self.style, self.reference,
+        )  # fmt: skip
+
+    @classmethod
+    def from_plain(cls, data: tuple) -> "Diagnostic":
+        path, code, name, message, span, severity, fix, related, style, reference = data
+        if fix is not None:
+            fix = Fix(fix[0], tuple(Edit(Span(*at), text) for at, text in fix[1]), fix[2])
+        related = tuple(Related(where, Span(*at), note) for where, at, note in related)
+        return cls(path, code, name, message, Span(*span), severity, fix, related, style, reference)
+
 
 class Entry(NamedTuple):
     """One reference as found in a file, before parsing: its label and its exact text."""

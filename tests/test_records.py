@@ -68,3 +68,24 @@ def test_records_compare_by_their_fields_and_replace_makes_a_changed_copy():
     assert rule.replace(level="info").level == "info" and rule.level == "warning"
     with pytest.raises(AttributeError, match="frozen"):
         rule.level = "info"
+
+
+def test_a_finding_travels_as_plain_data_and_comes_back_equal():
+    """A split run's child sends its findings marshalled (Diagnostic.plain): every part of a
+    finding (its fix's edits, related places, style) comes back as it was."""
+    import marshal
+
+    from refslint.api import lint_text
+    from refslint.model import Diagnostic, Edit, Fix, Related
+
+    text = (FIXTURES / "manuscripts" / "references.txt").read_text(encoding="utf-8")
+    found = list(lint_text(text, "refs.txt", build_config(isolated=True)))
+    made = Diagnostic(
+        "refs.txt", "X999", "made", "a finding", Span(3, 9), "info",
+        Fix("fix it", (Edit(Span(3, 4), "a"), Edit(Span(8, 9), "")), "unsafe"),
+        (Related("other.bib", Span(0, 5), "here too"),), ("case", "title"), 4,
+    )  # fmt: skip
+    assert any(d.fix for d in found) and any(d.related for d in found)
+    for d in [*found, made]:
+        back = Diagnostic.from_plain(marshal.loads(marshal.dumps(d.plain())))
+        assert back == d and type(back.span) is Span and (back.fix is None) == (d.fix is None)

@@ -150,6 +150,7 @@ def test_a_child_that_fails_costs_nothing_but_time(long_list, monkeypatch):
 def test_a_child_gives_its_result_or_none():
     assert split.Child(lambda: {"findings": [1, 2]}).result() == {"findings": [1, 2]}
     assert split.Child(lambda: 1 / 0).result() is None
+    assert split.Child(lambda: object()).result() is None  # (not plain data: marshal refuses it)
     assert split.Child(lambda: os._exit(3)).result() is None
     sleeper = split.Child(lambda: time.sleep(60))
     start = time.perf_counter()
