@@ -125,7 +125,10 @@ class Memo:
     def update(self, entries: dict) -> None:
         """Entries another process put (`added`)."""
         for key, value in entries.items():
-            self.put(key, value)
+            if _derived_from(key) is not None:
+                self._put_derived(key, value)
+            else:
+                self.put(key, value)
 
     def derived(self, kind: str, path, build):
         """build(), for data derived from one of refslint's own files (its parsed YAML, a
@@ -142,10 +145,19 @@ class Memo:
             return marshal.loads(stored)
         data = build()
         try:
-            self.put(key, marshal.dumps(data))
+            self._put_derived(key, marshal.dumps(data))
         except ValueError:
             pass
         return data
+
+    def _put_derived(self, key: tuple, value: bytes) -> None:
+        """Put what was derived from a file, dropping what was derived from an earlier state of
+        it (edited, or installed again: its time changed). A checkout installed a dozen times
+        carried 2 MB of such entries, read at every start."""
+        entries = self._entries if self._entries is not None else self._load()
+        for stale in [k for k in entries if _derived_from(k) == key[:2] and k != key]:
+            del entries[stale]
+        self.put(key, value)
 
     def save(self) -> None:
         if not self._changed or self._path is None:
@@ -165,6 +177,13 @@ class Memo:
                 os.unlink(tmp)
             except (OSError, UnboundLocalError):
                 pass
+
+
+def _derived_from(key) -> tuple[str, str] | None:
+    """(kind, path) of an entry `Memo.derived` made (its key: kind, path, time, size)."""
+    if isinstance(key, tuple) and len(key) == 4 and isinstance(key[0], str) and isinstance(key[1], str):
+        return key[0], key[1]
+    return None
 
 
 memo = Memo()

@@ -108,3 +108,35 @@ def test_the_command_ends_without_teardown_yet_loses_nothing(tmp_path):
         assert piped.returncode == written.returncode == 1
         assert piped.stdout and piped.stdout == out.read_bytes()
         assert (cache / "refslint" / "startup.marshal").is_file()
+
+
+def test_what_was_derived_from_an_earlier_state_of_a_file_is_dropped(tmp_path, monkeypatch):
+    """Each edit or reinstall of a shipped file (its time changes) derives its data anew; the
+    memo keeps only the latest (a checkout installed a dozen times carried 2 MB of old ones)."""
+    import marshal
+    import os
+
+    from refslint import cache
+
+    monkeypatch.setattr(cache, "_ON_DISK", True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("REFSLINT_NO_CACHE", raising=False)
+    words = tmp_path / "words.txt"
+    for n, text in enumerate(("alpha\n", "alpha\nbeta\n", "alpha\nbeta\ngamma\n"), 1):
+        words.write_text(text)
+        os.utime(words, ns=(n * 10**9, n * 10**9))
+        memo = cache.Memo()
+        assert memo.derived("lines", words, lambda: words.read_text().split()) == text.split()
+        memo.save()
+        _stamp, entries = marshal.loads((tmp_path / "cache" / "refslint" / "startup.marshal").read_bytes())
+        assert [k[2:] for k in entries if k[:2] == ("lines", str(words))] == [(n * 10**9, len(text))]
+    # ... and so does an entry a worker or a split run's child derived and handed back
+    old = cache.Memo()
+    old.derived("lines", words, lambda: ["stale"])
+    words.write_text("delta\n")
+    child = cache.Memo()
+    child.derived("lines", words, lambda: ["delta"])
+    old.update(child.added())
+    old.save()
+    _stamp, entries = marshal.loads((tmp_path / "cache" / "refslint" / "startup.marshal").read_bytes())
+    assert [marshal.loads(v) for k, v in entries.items() if k[:2] == ("lines", str(words))] == [["delta"]]
