@@ -603,12 +603,21 @@ class _Scan:
 
     def matching(self, pattern: re.Pattern[str]) -> list[Reference]:
         refs = self.refs
-        if len(refs) < 64 or _EDGE_SENSITIVE.search(pattern.pattern):
-            search = pattern.search
+        search = pattern.search
+        if len(refs) < 64:
             return [ref for ref in refs if search(ref.raw) is not None]
-        forms = literal_forms(pattern.pattern, pattern.flags)
-        if forms is not None:
-            return self._containing(forms)
+        if not _EDGE_SENSITIVE.search(pattern.pattern):
+            forms = literal_forms(pattern.pattern, pattern.flags)
+            if forms is not None:
+                return self._containing(forms)  # type: ignore[return-value]  # (no limit: a list)
+        # Only the references that hold one of the strings every match holds need a search
+        # (`://` ... for a glued link): found by `str.find`, where the engine would try the
+        # pattern at nearly every position of the chunk. Not when those strings are common.
+        needed = required_strings(pattern.pattern, pattern.flags)
+        if needed is not None and (holding := self._containing(needed, len(refs) // 4)) is not None:
+            return [ref for ref in holding if search(ref.raw) is not None]
+        if _EDGE_SENSITIVE.search(pattern.pattern):
+            return [ref for ref in refs if search(ref.raw) is not None]
         hits = []
         search, text, starts, ends = pattern.search, self.text, self.starts, self.ends
         pos, n = 0, len(refs)
@@ -625,10 +634,12 @@ class _Scan:
                 return hits
             pos = starts[i + 1]
 
-    def _containing(self, forms: tuple[str, ...]) -> list[Reference]:
-        """The references that contain one of these strings (none holds the separator)."""
+    def _containing(self, forms: tuple[str, ...], most: int | None = None) -> list[Reference] | None:
+        """The references that contain one of these strings (none holds the separator); None
+        once more than `most` do."""
         found: set[int] = set()
         find, starts, n = self.text.find, self.starts, len(self.refs)
+        most = n if most is None else most
         for form in forms:
             at = find(form)
             while at >= 0:
@@ -636,6 +647,8 @@ class _Scan:
                 found.add(i)
                 if i + 1 >= n:
                     break
+                if len(found) > most:
+                    return None
                 at = find(form, starts[i + 1])
         return [self.refs[i] for i in sorted(found)]
 
@@ -649,26 +662,58 @@ def literal_forms(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     characters (a memchr-like scan) are cheap by the dozen, longer strings only a few at a time
     (16 pairs took longer than the regex).
 
-    The answer is kept in the start-up memo (keyed by the reader of patterns, patterns.py):
-    reading a pattern's structure means importing that reader, a fifth of a short run's
-    imports."""
+    The answer is kept in the start-up memo (`_read_pattern`)."""
+    return _read_pattern("literal-forms", pattern, flags, _fixed_strings)
+
+
+def _fixed_strings(pattern: str, flags: int) -> tuple[str, ...] | None:
+    from .patterns import literal_forms as fixed_strings
+
+    forms = fixed_strings(pattern, flags, limit=_MAX_FORMS)
+    if forms is not None and len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
+        return None
+    return forms
+
+
+_MAX_FORMS = 16
+
+
+@lru_cache(maxsize=512)
+def required_strings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of a trigger holds (patterns.required_strings), when
+    they are few enough to look for: each is a pass of `str.find` over the chunk."""
+    return _read_pattern("required-strings", pattern, flags, _needed_strings)
+
+
+def _needed_strings(pattern: str, flags: int) -> tuple[str, ...] | None:
+    from .patterns import required_strings as needed_strings
+
+    strings = needed_strings(pattern, flags, limit=_MAX_REQUIRED)
+    # Searching for a two-letter string costs a pass of ~1 ns a character (its first letter is
+    # common: ` ,`, `.e`), a longer one or a single character a third of that: several short
+    # ones cost what the engine's scan does.
+    if strings is not None and len(strings) > 2 and min(map(len, strings)) < 3:
+        return None
+    return strings
+
+
+_MAX_REQUIRED = 8
+
+
+def _read_pattern(question: str, pattern: str, flags: int, answer) -> tuple[str, ...] | None:
+    """What the reader of patterns (patterns.py) answers about a trigger, kept in the start-up
+    memo under the reader's time and size: reading a pattern's structure means importing that
+    reader, a fifth of a short run's imports."""
     reader = Path(__file__).with_name("patterns.py").stat()
-    key = ("literal-forms", reader.st_mtime_ns, reader.st_size, pattern, flags)
+    key = (question, reader.st_mtime_ns, reader.st_size, pattern, flags)
     stored = memo.get(key)
     if isinstance(stored, tuple):
         return stored
     if stored == "-":
         return None
-    from .patterns import literal_forms as fixed_strings
-
-    forms = fixed_strings(pattern, flags, limit=_MAX_FORMS)
-    if forms is not None and len(forms) > (_MAX_FORMS if all(len(f) == 1 for f in forms) else 4):
-        forms = None
-    memo.put(key, forms if forms is not None else "-")
-    return forms
-
-
-_MAX_FORMS = 16
+    strings = answer(pattern, flags)
+    memo.put(key, strings if strings is not None else "-")
+    return strings
 
 
 def _merged(ballots) -> dict[frozenset[str], int]:

@@ -6,6 +6,7 @@ output changes between releases. `parse` reads the syntax itself into a tiny tre
 know raises PatternSyntax rather than being guessed at.
 
 * `literal_forms`: the few fixed strings a pattern can match (for a `str.find` prefilter).
+* `required_strings`: strings one of which its every match holds (a looser prefilter).
 * `backtracking_risk`: why a user's rule pattern could backtrack catastrophically.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -288,25 +289,143 @@ def literal_forms(pattern: str, flags: int = 0, limit: int = 64) -> tuple[str, .
     return tuple(dict.fromkeys(forms))
 
 
-def _forms(node: Node, limit: int) -> list[str] | None:
+def _forms(node: Node, limit: int, loose: bool = False) -> list[str] | None:
+    """The strings the node matches, when they are few. `loose`: the strings its matches are
+    among (anchors and look-arounds add no text, bounded repeats are spelt out, an atomic group
+    read as a plain one): enough to say what a match contains, not which texts it matches."""
     if isinstance(node, Chars):
         spans = [i for i in node.items if isinstance(i, tuple)]
-        if node.negated or len(spans) < len(node.items) or sum(h - lo + 1 for lo, h in spans) > limit:
+        if node.negated or node.icase or len(spans) < len(node.items):
+            return None
+        if sum(h - lo + 1 for lo, h in spans) > limit:
             return None
         return [chr(c) for lo, h in spans for c in range(lo, h + 1)]
-    if isinstance(node, Group) and node.kind in ("(", "?:") and not node.on and not node.off:
-        return _forms(node.body, limit)
+    if loose and (isinstance(node, Anchor) or (isinstance(node, Group) and node.kind in _LOOK)):
+        return [""]
+    plain = ("(", "?:", "?>") if loose else ("(", "?:")  # (atomic: `(?>ab|a)b` never matches `ab`)
+    if isinstance(node, Group) and node.kind in plain and not node.on and not node.off:
+        return _forms(node.body, limit, loose)
+    if loose and isinstance(node, Repeat) and node.max is not None and node.max <= limit:
+        return _repeated(node, limit)
     if not isinstance(node, (Seq, Alt)):  # repeats, anchors, look-arounds, backreferences
         return None
     results: list[str] = [""] if isinstance(node, Seq) else []
     for part in node.items if isinstance(node, Seq) else node.branches:
-        options = _forms(part, limit)
+        options = _forms(part, limit, loose)
         if options is None:
             return None
         results = [r + o for r in results for o in options] if isinstance(node, Seq) else results + options
         if len(results) > limit:
             return None
-    return results
+    return list(dict.fromkeys(results))
+
+
+def _repeated(node: Repeat, limit: int) -> list[str] | None:
+    """A bounded repeat's strings: its body's, from `min` to `max` copies."""
+    body = _forms(node.body, limit, loose=True)
+    if body is None or node.max is None:
+        return None
+    out: list[str] = []
+    copies = [""]
+    for count in range(node.max + 1):
+        if count >= node.min:
+            out.extend(copies)
+        if len(out) > limit:
+            return None
+        if count < node.max:
+            copies = list(dict.fromkeys(c + b for c in copies for b in body))
+    return list(dict.fromkeys(out))
+
+
+def required_strings(pattern: str, flags: int = 0, limit: int = 16) -> tuple[str, ...] | None:
+    """Strings of which every match of the pattern contains at least one (`://` for
+    `[^\\s"](?:https?|ftp)://`, the note words for `[^\\s(][\\[(](?:[Aa]ccessed|[Cc]ited)`), the
+    longest such set this reader finds; None when it finds none (a pattern that can match the
+    empty string or only single characters of a wide class: `\\d[a-z]`), for more than `limit`
+    strings, and on the same grounds as `literal_forms` (IGNORECASE: a case-insensitive `s`
+    also matches `ſ`). A text that contains none of them cannot match: a `str.find` prefilter."""
+    try:
+        regex = parse(pattern, flags)
+    except PatternSyntax:
+        return None
+    if regex.flags & re.IGNORECASE:
+        return None
+    found = _required(regex.tree, limit)
+    if not found or any(not s or "\n" in s for s in found):
+        return None
+    return tuple(_minimal(found))
+
+
+def _minimal(strings: Iterable[str]) -> list[str]:
+    """The strings without those that contain another: a text with `methyl` has `ethyl`."""
+    unique = list(dict.fromkeys(strings))
+    return [s for s in unique if not any(t != s and t in s for t in unique)]
+
+
+def _required(node: Node, limit: int) -> list[str] | None:
+    """The best of `_options`: the longest shortest string, then the fewest strings."""
+    options = _options(node, limit)
+    return max(options, key=_score) if options else None
+
+
+def _score(strings: list[str]) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _options(node: Node, limit: int) -> list[list[str]]:
+    """Sets of strings one of which every match of the node contains (each set will do)."""
+    whole = _forms(node, limit, loose=True)
+    if whole is not None and (len(whole) == 1 or not isinstance(node, Seq)):
+        return [] if "" in whole else [whole]
+    if isinstance(node, Group):
+        ok = node.kind in ("(", "?:", "?>") and not node.on and not node.off
+        return _options(node.body, limit) if ok else []
+    if isinstance(node, Repeat):
+        return _options(node.body, limit) if node.min >= 1 else []
+    if isinstance(node, Alt):
+        # Every branch must give one of its sets: its best, or its smallest (which keeps the
+        # union under the limit: `[Aa]ccessed|[Cc]ited` as `ccessed`, `ited`).
+        per_branch = [_options(branch, limit) for branch in node.branches]
+        if not all(per_branch):
+            return []
+        unions = []
+        for pick in (_score, lambda c: (-len(c), min(map(len, c)))):
+            union = _minimal(s for options in per_branch for s in max(options, key=pick))
+            if len(union) <= limit:
+                unions.append(union)
+        return unions
+    if not isinstance(node, Seq):
+        return []
+    # In a sequence, each item's sets are the sequence's; so is every run of adjacent items
+    # whose strings are few (their product), and the part of a run after its last class
+    # (`ccessed` of `[Aa]ccessed`: one string, not two). An unbounded repeat of a few strings
+    # ends a run with its least copies and begins the next with them.
+    candidates: list[list[str]] = [whole] if whole is not None else []
+    run, tail = [""], [""]
+    for item in node.items:
+        strings = _forms(item, limit, loose=True)
+        if strings is not None:
+            product = list(dict.fromkeys(r + s for r in run for s in strings))
+            if len(product) > limit:
+                candidates.append(run)
+                product = strings
+            run = product
+            if len(strings) > 1:
+                candidates.append(tail)
+                tail = [""]
+            else:
+                tail = [t + strings[0] for t in tail]
+            continue
+        candidates += [run, tail]
+        before, run, tail = run, [""], [""]
+        candidates.extend(_options(item, limit))
+        if isinstance(item, Repeat) and item.max is None and item.min >= 1:
+            least = _forms(Repeat(item.body, item.min, item.min), limit, loose=True)
+            if least is not None:
+                candidates.append(list(dict.fromkeys(r + s for r in before for s in least)))
+                run = least
+    candidates += [run, tail]
+    return [c for c in candidates if c and "" not in c and len(c) <= limit]
 
 
 # --- backtracking --------------------------------------------------------------------------

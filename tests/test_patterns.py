@@ -26,6 +26,7 @@ from refslint.patterns import (
     backtracking_risk,
     literal_forms,
     parse,
+    required_strings,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -403,6 +404,7 @@ def _differential(pattern: str, flags: int) -> None:
         assert _count_groups(regex.tree) == (compiled.groups, set(compiled.groupindex))
     risk = backtracking_risk(pattern, flags)
     assert risk is None or isinstance(risk, str)
+    _required_hold(compiled, _random_texts(pattern))
     forms = literal_forms(pattern, flags)
     if forms:
         assert all(compiled.fullmatch(f) for f in forms), forms
@@ -412,6 +414,69 @@ def _differential(pattern: str, flags: int) -> None:
                 for chars in itertools.product(alphabet, repeat=n):
                     text = "".join(chars)
                     assert bool(compiled.fullmatch(text)) == (text in forms), text
+
+
+def _random_texts(pattern: str, n: int = 300) -> list[str]:
+    """Short texts of the pattern's own characters (and a few others): where its matches are."""
+    import random
+
+    rnd = random.Random(pattern)
+    alphabet = sorted(set(pattern) | set("z .,-1A\n"))
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
+
+
+def _required_hold(compiled: re.Pattern[str], texts) -> None:
+    """Every text the pattern matches holds one of its required strings."""
+    strings = required_strings(compiled.pattern, compiled.flags)
+    if strings is None:
+        return
+    assert strings and all(strings), strings
+    for text in texts:
+        if compiled.search(text):
+            assert any(s in text for s in strings), (compiled.pattern, strings, text)
+
+
+REQUIRED = [
+    (r"[^\s/=%(<\"'\[](?:https?|ftp)://", ("http://", "https://", "ftp://")),
+    (r"[^\s(][\[(](?:[Aa]ccessed|[Cc]ited|[Ll]ast accessed)", ("Accessed", "accessed", "Cited", "cited")),
+    (r"[^\s(][\[(](?:[Aa]ccessed|[Cc]ited|[Ii]nternet|[Uu]pdated|[Oo]nline)", ("ccessed", "ited", "nternet", "pdated", "nline")),
+    (r"\d\.e\d", (".e",)),
+    (r"a+b", ("ab",)),
+    (r"(ab)+c", ("abc",)),
+    (r"x[ \t]+y", ("x ", "x\t")),
+    (r"deoxy|dideoxy|methyl|ethyl", ("deoxy", "ethyl")),  # a string that holds another adds nothing
+    (r"a(?=b)b\b", ("ab",)),  # zero-width: adjacent all the same
+    (r"</?[a-z]|&#?[a-z0-9]{2,8};", ("<", "&")),
+    (r"\d[a-z]", None),  # a wide class alone: nothing to look for
+    (r"ab|c*", None),  # the empty string matches
+    (r"(?i)doi", None),  # a case-insensitive `s` matches `ſ` too
+    (r"a(?i:b)", ("a",)),
+    (r"(a|b)\1", ("a", "b")),  # a backreference only ends a run
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), REQUIRED)
+def test_required_strings(pattern, expected):
+    assert required_strings(pattern, limit=8) == expected
+    _required_hold(re.compile(pattern), _random_texts(pattern, 2000))
+
+
+def test_required_strings_of_rule_triggers_hold_on_real_references():
+    """Every reference of the real lists in tests/fixtures (and each with its characters
+    shuffled about) that a rule's trigger matches holds one of the trigger's required strings."""
+    import random
+
+    from refslint.checks import PYTHON_RULE_MODULES
+
+    texts = []
+    for path in sorted((ROOT / "tests" / "fixtures").rglob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    rnd = random.Random(3)
+    texts += ["".join(rnd.sample(t, len(t))) for t in texts]
+    triggers = [r.trigger for m in PYTHON_RULE_MODULES for r in m.RULES if r.trigger is not None]
+    assert sum(required_strings(t.pattern, t.flags) is not None for t in triggers) >= 5
+    for trigger in triggers:
+        _required_hold(trigger, texts)
 
 
 def test_there_are_source_patterns():

@@ -64,7 +64,7 @@ def test_triggers_found_by_plain_string_search_pick_the_references_the_pattern_w
     import random
     import re
 
-    from refslint.engine import _Scan, literal_forms
+    from refslint.engine import _Scan, literal_forms, required_strings
     from refslint.model import Reference, Span
 
     assert literal_forms(r"[’'\"]") is not None and literal_forms(r"\d[a-z]") is None
@@ -79,6 +79,14 @@ def test_triggers_found_by_plain_string_search_pick_the_references_the_pattern_w
     for pattern in (r"[ \t][,.]", r"[ \u00a0][ \u00a0]", r"[’'\"]", r"[.,;:]", r"Ã|x;", r"a\.b"):
         compiled = re.compile(pattern)
         assert literal_forms(compiled.pattern, compiled.flags) is not None
+        expected = [r.index for r in refs if compiled.search(r.raw)]
+        assert [r.index for r in scan.matching(compiled)] == expected, pattern
+    # Triggers searched only in the references that hold one of their required strings (a rare
+    # one, `x;`; a common one, `a`, for which the chunk is searched as before), also with
+    # look-arounds and word boundaries, which are judged on each reference alone.
+    for pattern in (r"[^ ]x;", r"(?<=b)x;\b", r"[^.]a\b", r"b+a:", r"[^a]x;|Ã\t+"):
+        compiled = re.compile(pattern)
+        assert required_strings(compiled.pattern, compiled.flags) is not None, pattern
         expected = [r.index for r in refs if compiled.search(r.raw)]
         assert [r.index for r in scan.matching(compiled)] == expected, pattern
 
