@@ -5,6 +5,7 @@ checked in chunks, in one process or several."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 
 import pytest
@@ -145,23 +146,33 @@ def test_an_output_file_holds_the_same_report(tmp_path, monkeypatch, capsys):
         assert (tmp_path / "report.out").read_text(encoding="utf-8") == _expected(paths, fmt), fmt
 
 
-def test_stores_merged_packed_or_live_keep_the_order_findings_were_added():
+@pytest.mark.parametrize(("pack_at", "aside"), [(4_096, 16_384), (7, 20), (7, 0)])
+def test_stores_merged_packed_or_live_keep_the_order_findings_were_added(monkeypatch, pack_at, aside):
     """Findings stores merged one after another (a worker's part, a list rule's findings), some
-    packed and some live, read back in report order, ties in the order they were added."""
+    packed and some live, read back in report order, ties in the order they were added; live
+    findings set aside before a packed store, or packed once too many are (also in stores that
+    are themselves merged into another)."""
     import random
 
     from refslint.model import Diagnostic, Span
 
+    monkeypatch.setattr(findings, "PACK_AT", pack_at)
+    monkeypatch.setattr(findings, "ASIDE_AT_MOST", aside)
     rnd = random.Random(2)
     bounds = (0, 50, 120)
     added: list[Diagnostic] = []
     whole = findings.Findings(bounds)
-    for n in range(40):
-        store = findings.Findings(bounds)
-        for k in range(rnd.randint(0, 30)):
-            start = rnd.randint(0, 160)
-            d = Diagnostic("f.txt", rnd.choice(["A001", "B002"]), "x", f"{n}-{k}", Span(start, start + 1), "error")
-            store.add(d)
-            added.append(d)
-        whole.merge(store.pack(always=rnd.random() < 0.5))
+    for _round in range(3):
+        middle = findings.Findings(bounds)
+        for n in range(40):
+            store = findings.Findings(bounds)
+            for k in range(rnd.randint(0, 30)):
+                start = rnd.randint(0, 160)
+                d = Diagnostic("f.txt", rnd.choice(["A001", "B002"]), "x", f"{n}-{k}", Span(start, start + 1), "error")
+                store.add(d)
+                added.append(d)
+            middle.merge(store.pack(always=rnd.random() < 0.5))
+        whole.merge(middle.pack(always=rnd.random() < 0.5))
+    assert len(whole) == len(added)
     assert list(whole) == sorted(added, key=findings.sort_key)
+    assert pickle.loads(pickle.dumps(whole)) == whole
