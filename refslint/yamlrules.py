@@ -385,31 +385,36 @@ def _consistency(spec: dict, here: str, field: str, message: str):
 
     # A list names each journal many times, and its key (the catalogue's canonical form, for
     # `key: [journal]`) is a pure function of the text: each distinct text is keyed once.
+    # Whether it is a standard form is asked here too, with the summary: the list rule runs
+    # in a process of its own, where the catalogue's lookups would all be cold again.
     @lru_cache(maxsize=1 << 14)
-    def keyed(text: str) -> tuple[str, str]:
-        """The text and its key, interned (the summaries of a long list share them)."""
-        return sys.intern(text), sys.intern(normal(text))
+    def keyed(text: str) -> tuple[str, str, bool]:
+        """The text, its key (both interned: the summaries of a long list share them), and
+        whether it is a standard form."""
+        return sys.intern(text), sys.intern(normal(text)), standard(text)
 
-    def summarize(ref: Reference) -> tuple[int, str, int, str] | None:
+    def summarize(ref: Reference) -> tuple[int, str, int, str, bool] | None:
         got = _field_of(ref, field)
         if got is None:
             return None
         text, base = got
-        text, key = keyed(text)
-        return ref.index, text, base, key
+        text, key, is_standard = keyed(text)
+        return ref.index, text, base, key, is_standard
 
-    def check(uses: list[tuple[int, str, int, str]], ctx: Context) -> Iterator[Finding]:
+    def check(uses: list[tuple[int, str, int, str, bool]], ctx: Context) -> Iterator[Finding]:
         forms: dict[str, Counter[str]] = defaultdict(Counter)
-        for _index, text, _base, k in uses:
+        standards: dict[str, bool] = {}
+        for _index, text, _base, k, is_standard in uses:
             forms[k][text] += 1
-        for index, text, base, k in uses:
+            standards[text] = is_standard
+        for index, text, base, k, is_standard in uses:
             counts = forms[k]
             if len(counts) < 2:
                 continue
             (top, n), *rest = counts.most_common()
             if text == top or (rest and rest[0][1] == n):
                 continue  # the majority form, or no majority to follow
-            if standard(text) and not standard(top):
+            if is_standard and not standards[top]:
                 continue  # (`Nature Reviews Genetics` is right; `Nature Reviews, Genetics` is not)
             span = Span(base, base + len(text))
             yield Finding(
