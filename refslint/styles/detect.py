@@ -125,17 +125,27 @@ def _style_of(family: str, features: list[tuple[list[lexer.Tok], str]]) -> str:
         if roles is None:
             continue
         shown[tuple(_conventions_seen(toks, roles, text).items())] += 1
-    scores = Counter()
+    scores: Counter[str] = Counter()
     for seen, times in shown.items():
         for style in candidates:
             c = style.conventions
-            scores[style.name] += times * sum(_WEIGHT.get(k, 1) for k, value in seen if c.get(k) == value)
+            scores[style.name] += times * sum(_WEIGHT.get(k, 1) * _fit(c.get(k), value) for k, value in seen)
     return max(candidates, key=lambda s: scores[s.name]).name
 
 
 # How the last author is joined is written in every reference with two or more authors and
 # distinguishes styles that agree on everything else (Cell's `and`, APA's `&`).
 _WEIGHT = {"last-author": 2}
+
+
+def _fit(prescribed: str | None, shown: str) -> float:
+    """How well a style's convention fits what a reference shows: what it prescribes, fully; a
+    question it leaves open (`either`: Harvard prints page ranges as the source gives them),
+    half, so an open style can be the list's without outweighing one that prescribes what the
+    list does."""
+    if prescribed == shown:
+        return 1.0
+    return 0.5 if prescribed == "either" else 0.0
 _RANGE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
