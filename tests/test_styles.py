@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, codes, run
+from .conftest import CORPUS, FIXTURES, codes, run
 
 STYLES = FIXTURES / "styles"
 
@@ -96,6 +96,27 @@ def test_parse_reads_the_style_and_the_fields_of_every_reference(name: str) -> N
 def test_a_clean_list_in_its_own_style_gets_no_structure_findings(name: str) -> None:
     found = codes((STYLES / f"{name}.txt").read_text(encoding="utf-8"))
     assert not [c for c in found if c.startswith(("R", "M"))], found
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_STYLE))
+def test_an_elided_page_range_is_flagged_only_where_the_csl_style_expands_ranges(name: str) -> None:
+    """One full range of a clean list elided (`1354–1361` -> `1354–61`): N007 reports it where
+    the CSL style itself asks expanded ranges (its `page-range-format`, read from the CSL
+    file: the independent standard), never where the style prints ranges as given or elides."""
+    csl = CORPUS / "csl-styles" / f"{name}.csl"
+    if not csl.exists():
+        pytest.skip("the CSL styles of ../shared/corpus are not here")
+    wanted = re.search(r'page-range-format="([\w-]+)"', csl.read_text(encoding="utf-8"))
+    lines = (STYLES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        m = re.search(r"\b(\d{3,5})[–-](\d{3,5})\b", line)
+        if m and len(m[1]) == len(m[2]) and m[1][:-2] == m[2][:-2] and m[1] != m[2]:
+            lines[i] = line[: m.start(2)] + m[2][-2:] + line[m.end(2) :]
+            break
+    else:
+        pytest.skip("no full range to elide")
+    found = codes("\n".join(lines) + "\n")
+    assert ("N007" in found) == (wanted is not None and wanted[1] == "expanded"), (wanted, found)
 
 
 def test_parse_spans_point_at_the_fields_in_the_file(tmp_path: Path) -> None:
