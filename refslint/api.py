@@ -1,6 +1,5 @@
 """What the command line and other programs call: lint a text, a file, or many paths."""
 
-
 import copy
 import importlib
 from bisect import bisect_right

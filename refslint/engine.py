@@ -1,7 +1,6 @@
 """Runs the rules over the references of one file: entry rules, then list rules; resolves
 house-style rules against the chosen style; applies levels and ignores; sorts."""
 
-
 import re
 from array import array
 from bisect import bisect_right
@@ -606,16 +605,16 @@ class _Scan:
         search = pattern.search
         if len(refs) < 64:
             return [ref for ref in refs if search(ref.raw) is not None]
-        if not _EDGE_SENSITIVE.search(pattern.pattern):
-            forms = literal_forms(pattern.pattern, pattern.flags)
-            if forms is not None:
-                return self._containing(forms)  # type: ignore[return-value]  # (no limit: a list)
+        # (Fixed strings have no anchors or look-arounds: they match the same text anywhere.)
+        forms = literal_forms(pattern.pattern, pattern.flags)
+        if forms is not None:
+            return [refs[i] for i in sorted(self._holding(forms) or ())]  # (no limit: never None)
         # Only the references that hold one of the strings every match holds need a search
         # (`://` ... for a glued link): found by `str.find`, where the engine would try the
         # pattern at nearly every position of the chunk. Not when those strings are common.
         needed = required_strings(pattern.pattern, pattern.flags)
-        if needed is not None and (holding := self._containing(needed, len(refs) // 4)) is not None:
-            return [ref for ref in holding if search(ref.raw) is not None]
+        if needed is not None and (holding := self._holding(needed, len(refs) // 4)) is not None:
+            return [refs[i] for i in sorted(holding) if search(refs[i].raw) is not None]
         if _EDGE_SENSITIVE.search(pattern.pattern):
             return [ref for ref in refs if search(ref.raw) is not None]
         hits = []
@@ -634,9 +633,9 @@ class _Scan:
                 return hits
             pos = starts[i + 1]
 
-    def _containing(self, forms: tuple[str, ...], most: int | None = None) -> list[Reference] | None:
-        """The references that contain one of these strings (none holds the separator); None
-        once more than `most` do."""
+    def _holding(self, forms: tuple[str, ...], most: int | None = None) -> set[int] | None:
+        """The indices (in the chunk) of the references that hold one of these strings (none
+        holds the separator); None once more than `most` do."""
         found: set[int] = set()
         find, starts, n = self.text.find, self.starts, len(self.refs)
         most = n if most is None else most
@@ -650,7 +649,7 @@ class _Scan:
                 if len(found) > most:
                     return None
                 at = find(form, starts[i + 1])
-        return [self.refs[i] for i in sorted(found)]
+        return found
 
 
 @lru_cache(maxsize=512)

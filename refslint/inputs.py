@@ -7,7 +7,6 @@ Nothing is imported here: the table is read at start-up, a reader only when a fi
 format is read.
 """
 
-
 from typing import NamedTuple
 
 

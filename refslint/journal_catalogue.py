@@ -66,7 +66,6 @@ lists for a journal and its predecessor). `lookup_all` returns every journal, be
 exactness, and both forms given or both derived).
 """
 
-
 import mmap
 import re
 import zlib

@@ -4,7 +4,6 @@ Offsets are 0-based code-point offsets into the decoded text of one file, end ex
 Lines and columns are computed only when a finding is reported.
 """
 
-
 from typing import Any, Literal, NamedTuple
 
 # Where references are read from (inputs.py). In the "list" formats the list is as printed, so

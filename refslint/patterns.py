@@ -302,8 +302,7 @@ def _forms(node: Node, limit: int, loose: bool = False) -> list[str] | None:
         return [chr(c) for lo, h in spans for c in range(lo, h + 1)]
     if loose and (isinstance(node, Anchor) or (isinstance(node, Group) and node.kind in _LOOK)):
         return [""]
-    plain = ("(", "?:", "?>") if loose else ("(", "?:")  # (atomic: `(?>ab|a)b` never matches `ab`)
-    if isinstance(node, Group) and node.kind in plain and not node.on and not node.off:
+    if isinstance(node, Group) and _plain(node, atomic=loose):
         return _forms(node.body, limit, loose)
     if loose and isinstance(node, Repeat) and node.max is not None and node.max <= limit:
         return _repeated(node, limit)
@@ -318,6 +317,13 @@ def _forms(node: Node, limit: int, loose: bool = False) -> list[str] | None:
         if len(results) > limit:
             return None
     return list(dict.fromkeys(results))
+
+
+def _plain(group: Group, atomic: bool) -> bool:
+    """A group that matches what its body matches: capturing or not, no scoped flags; an atomic
+    one too where a superset will do (`(?>ab|a)b` never matches `ab`)."""
+    kinds = ("(", "?:", "?>") if atomic else ("(", "?:")
+    return group.kind in kinds and not group.on and not group.off
 
 
 def _repeated(node: Repeat, limit: int) -> list[str] | None:
@@ -378,8 +384,7 @@ def _options(node: Node, limit: int) -> list[list[str]]:
     if whole is not None and (len(whole) == 1 or not isinstance(node, Seq)):
         return [] if "" in whole else [whole]
     if isinstance(node, Group):
-        ok = node.kind in ("(", "?:", "?>") and not node.on and not node.off
-        return _options(node.body, limit) if ok else []
+        return _options(node.body, limit) if _plain(node, atomic=True) else []
     if isinstance(node, Repeat):
         return _options(node.body, limit) if node.min >= 1 else []
     if isinstance(node, Alt):

@@ -2,7 +2,6 @@
 ways, `, and` before the last author, a surname without initials, initials read as a surname,
 `Brewer HB, Jr` and `Zhang Y-B` where the list's style is NLM's."""
 
-
 import re
 import sys
 import unicodedata

@@ -1,7 +1,6 @@
 """What every rule is made of: its metadata (code, name, docs, options, fix safety) and the
 findings its check yields. Python rules and YAML rules both end up as `Rule` objects."""
 
-
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache

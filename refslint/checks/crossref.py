@@ -8,7 +8,6 @@ checks against them). Nothing is reported for a document without citations of th
 kind: a reference list on its own is not a manuscript.
 """
 
-
 import os
 import re
 from collections.abc import Iterator

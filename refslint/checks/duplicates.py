@@ -2,7 +2,6 @@
 first author + year + volume + first page; DOI) so the rule stays near-linear on very long
 lists: only references sharing a key are compared, never all pairs."""
 
-
 import re
 import sys
 import zlib

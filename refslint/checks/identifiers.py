@@ -10,7 +10,6 @@ two can be checked against each other. Each scheme was checked on the DOIs of ..
 before it was encoded; schemes that could not be checked there (the s41598-0YY-... DOIs of
 Springer Nature, PeerJ) are not judged."""
 
-
 import re
 from collections.abc import Iterator
 from functools import cache

@@ -12,7 +12,6 @@ only when selected, at level info.
 Every verdict is per distinct name, cached: a list names each journal many times.
 """
 
-
 import re
 from collections.abc import Iterator
 from functools import lru_cache

@@ -2,7 +2,6 @@
 abbreviates but the list writes in full. (Aliases and one journal written two ways are the
 declarative rules J003/J004 in rules/journals.yaml.)"""
 
-
 import re
 import sys
 from collections.abc import Iterator

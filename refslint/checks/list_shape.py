@@ -9,7 +9,6 @@ first: there is no minority to move).
 These are list rules: each reference is summarised to what it shows (`summarize`), and the
 decision is made once the whole list has been seen."""
 
-
 import re
 import sys
 from collections.abc import Iterable, Iterator

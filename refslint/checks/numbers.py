@@ -1,6 +1,5 @@
 """N: page ranges, article numbers and years."""
 
-
 import re
 import sys
 import time

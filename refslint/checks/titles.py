@@ -13,7 +13,7 @@ from ..model import LIST_FORMATS, Reference, Span
 from .base import Context, Finding, Rule, edit_fix
 
 _HYPHEN_CAP_QUICK = re.compile(r"-[A-Z][a-z]")
-_HYPHEN_CAP = re.compile(r"(?<=[\w+)\]])-([A-Z][a-z]{2,})(?![\w'])(?!’)")  # (`’` apart: a cheaper compile)
+_HYPHEN_CAP = re.compile(r"(?<=[\w+)\]])-([A-Z][a-z]{2,})(?![\w'’])")
 _WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{3,})(?![\w-])")
 _FOREIGN = re.compile(
     r"\b(?:der|die|das|und|von|mit|für|bei|zur|zum|über|eine?|ist|dem|des|im|auf|nach|aus|"

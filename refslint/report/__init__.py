@@ -5,7 +5,6 @@ Adding a format is one entry in OUTPUT_TABLE and a module here with a `Writer`; 
 line reads the table.
 """
 
-
 import importlib
 import io
 from array import array

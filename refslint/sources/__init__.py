@@ -6,7 +6,6 @@ own text), the manuscript's citations, its suppression comments and the bibliogr
 names. Everything after this point (parser, rules, fixes) is the same for every format.
 """
 
-
 import importlib
 from typing import NamedTuple
 

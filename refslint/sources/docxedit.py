@@ -7,7 +7,6 @@ manager (Zotero, EndNote, Mendeley) writes its citations and bibliography from i
 database and overwrites any change made in Word, and Word regenerates its other fields.
 """
 
-
 import re
 from typing import NamedTuple
 

@@ -15,7 +15,6 @@ Tabs and line breaks inside a paragraph are read as a tab and a space that no ru
 edit there is refused), deleted revisions are not text, inserted ones are.
 """
 
-
 import io
 import re
 import zipfile

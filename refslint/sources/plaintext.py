@@ -13,7 +13,6 @@ page furniture, a footer) belongs to no entry. In unlabelled layouts headings an
 not look like references are dropped from both ends of the list.
 """
 
-
 import re
 from array import array
 from collections.abc import Sequence

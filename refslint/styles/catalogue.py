@@ -10,7 +10,6 @@ Adding a style: its family's rule in families.lark (if no family fits), its conv
 here, and test lists under tests/fixtures/styles. No engine code.
 """
 
-
 from functools import lru_cache
 from typing import Any, NamedTuple
 

@@ -10,7 +10,6 @@ quoted titles, the final period) is the list's style: its conventions say which 
 reference carries and which house-style questions the style leaves open.
 """
 
-
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -146,6 +145,8 @@ def _fit(prescribed: str | None, shown: str) -> float:
     if prescribed == shown:
         return 1.0
     return 0.5 if prescribed == "either" else 0.0
+
+
 _RANGE = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 

@@ -16,7 +16,6 @@ Tokens that end a reference (a citation block) must be followed by the end or by
 only, so numbers inside a title (`Effects of 3, 4 and 5`) stay text.
 """
 
-
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
